@@ -1,0 +1,23 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { migrate } from "./migrate";
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the SQLite database and brings its schema up to date.
+ * WAL lets the web process, the scheduler and CLI runs read while one writes; busy_timeout
+ * makes a second writer wait instead of failing (better-sqlite3 docs/performance.md).
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commits.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return db;
+}
