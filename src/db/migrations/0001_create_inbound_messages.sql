@@ -26,6 +26,22 @@ CREATE INDEX inbound_messages_by_time ON inbound_messages (account_id, received_
 CREATE INDEX inbound_messages_by_user ON inbound_messages (account_id, open_id, received_at);
 CREATE INDEX inbound_messages_by_column ON inbound_messages (account_id, column_id, received_at);
 
+-- One row per youth who ever wrote to or followed the account: follow state (with QR scene),
+-- last interaction (WeChat's 48 h customer-service window starts there) and reply throttles.
+CREATE TABLE youths (
+  account_id             TEXT    NOT NULL DEFAULT 'default',
+  open_id                TEXT    NOT NULL,
+  first_seen_at          INTEGER NOT NULL,
+  last_interaction_at    INTEGER NOT NULL,
+  last_message_at        INTEGER,          -- last ordinary message (opens the 5-per-48 h window)
+  subscribed             INTEGER,          -- 1 / 0 / NULL when we never saw a (un)subscribe
+  subscribed_at          INTEGER,
+  unsubscribed_at        INTEGER,
+  subscribe_scene        TEXT,
+  last_default_reply_at  INTEGER,
+  PRIMARY KEY (account_id, open_id)
+) WITHOUT ROWID;
+
 -- Small key/value state of the service itself, e.g. the sandbox's generated local secrets.
 CREATE TABLE app_settings (
   key         TEXT PRIMARY KEY,

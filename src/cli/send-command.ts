@@ -1,0 +1,64 @@
+import type { Config } from "../config";
+import { openDatabase } from "../db/open-database";
+import { createSettingsStore } from "../db/stores/settings-store";
+import { resolveSecrets } from "../resolve-accounts";
+import type { Clock } from "../time";
+import { buildPush, type SimulatedAction } from "../wechat/build-push";
+import { aesKeyFromEncodingAesKey } from "../wechat/message-crypto";
+import { parseReply } from "../wechat/parse-reply";
+import { formatReply } from "./format-reply";
+
+/** A stable demo youth (real OpenIDs are 28 characters starting with "o"). */
+export const DEMO_OPENID = "oLunTaiDemoYouth000000000001";
+
+export interface SendOptions {
+  action: SimulatedAction;
+  /** Webhook URL; defaults to the local server from PORT. */
+  url?: string | undefined;
+  /** The simulated youth's OpenID; defaults to a stable demo id. */
+  openId?: string | undefined;
+}
+
+export interface SendResult {
+  status: number;
+  body: string;
+  text: string;
+}
+
+/**
+ * Signs a message exactly as WeChat would (and encrypts it in compat/safe mode), posts it to the
+ * running webhook and renders the reply as the youth would see it.
+ */
+export async function sendCommand(config: Config, clock: Clock, options: SendOptions): Promise<SendResult> {
+  const db = openDatabase(config.databasePath);
+  let secrets;
+  try {
+    secrets = resolveSecrets(config, createSettingsStore(db), clock);
+  } finally {
+    db.close();
+  }
+  const encrypt = config.wechat.encryptMode !== "plain";
+  const aesKey = secrets.encodingAesKey ? aesKeyFromEncodingAesKey(secrets.encodingAesKey) : undefined;
+  const openId = options.openId ?? DEMO_OPENID;
+  const push = buildPush(
+    options.action,
+    openId,
+    { token: secrets.token, originalId: secrets.originalId, encrypt, appId: secrets.appId, aesKey },
+    clock.now(),
+  );
+  const url = options.url ?? `http://127.0.0.1:${config.port}/wechat`;
+  let res: Response;
+  try {
+    res = await fetch(`${url}${url.includes("?") ? "&" : "?"}${push.query}`, {
+      method: "POST",
+      headers: { "content-type": "text/xml" },
+      body: push.body,
+      signal: AbortSignal.timeout(6000),
+    });
+  } catch (err) {
+    throw new Error(`send: could not reach ${url} (${(err as Error).message}). Is the service running? Start it with: npm start`);
+  }
+  const body = await res.text();
+  if (res.status !== 200) return { status: res.status, body, text: `webhook refused the message: HTTP ${res.status} ${body}` };
+  return { status: res.status, body, text: formatReply(parseReply(body, aesKey)) };
+}

@@ -1,0 +1,162 @@
+import type { InboundMessage, Reply } from "../../wechat/types";
+import type { Db } from "../open-database";
+
+/** What answering one push came to; recorded on the push's row. */
+export interface PushOutcome {
+  /** replied: answered in time; late: answered `success` at the deadline, finished after; failed: threw. */
+  status: "replied" | "late" | "failed";
+  reply: Reply | null;
+  ruleId?: string | undefined;
+  columnId?: string | undefined;
+  matchMode?: string | undefined;
+}
+
+/** Result of claiming a push for processing: only one request (the first of WeChat's retries) wins. */
+export type Claim = { kind: "new" } | { kind: "in_progress" } | { kind: "done"; reply: Reply | null };
+
+export interface MessageStore {
+  claim(accountId: string, message: InboundMessage, receivedAt: Date): Claim;
+  complete(accountId: string, message: InboundMessage, outcome: PushOutcome, at: Date): void;
+  lastDefaultReplyAt(accountId: string, openId: string): Date | undefined;
+}
+
+/** Ordinary messages (not events) open WeChat's 48 h customer-service window. */
+const EVENT_TYPES = new Set([
+  "subscribe",
+  "unsubscribe",
+  "scan",
+  "click",
+  "view",
+  "location_report",
+  "mass_send_finished",
+  "publish_finished",
+  "template_send_finished",
+]);
+/** Pushes WeChat sends on its own behalf (job results): not a youth's interaction. */
+const SYSTEM_TYPES = new Set(["mass_send_finished", "publish_finished", "template_send_finished"]);
+
+/** The human-readable gist of a push, for the message log and search. */
+function contentOf(m: InboundMessage): string | null {
+  switch (m.type) {
+    case "text":
+      return m.content;
+    case "voice":
+      return m.recognition ?? null;
+    case "link":
+      return `${m.title} ${m.url}`;
+    case "location":
+      return m.label;
+    case "image":
+      return m.picUrl;
+    case "click":
+      return m.key;
+    case "view":
+      return m.url;
+    case "mass_send_finished":
+      return `${m.msgId} ${m.status}`;
+    case "publish_finished":
+      return `${m.publishId} ${m.publishStatus}`;
+    case "template_send_finished":
+      return `${m.msgId} ${m.status}`;
+    case "unknown":
+      return m.event ?? m.msgType;
+    default:
+      return null;
+  }
+}
+
+function sceneOf(m: InboundMessage): string | null {
+  if (m.type === "subscribe") return m.sceneId ?? null;
+  if (m.type === "scan") return m.sceneId;
+  return null;
+}
+
+export function createMessageStore(db: Db): MessageStore {
+  const insert = db.prepare(`
+    INSERT INTO inbound_messages (account_id, dedup_key, open_id, msg_type, msg_id, content, scene, created_at, received_at)
+    VALUES (@account_id, @dedup_key, @open_id, @msg_type, @msg_id, @content, @scene, @created_at, @received_at)
+    ON CONFLICT (account_id, dedup_key) DO NOTHING`);
+  const selectState = db.prepare<{ account_id: string; dedup_key: string }, { status: string; reply_json: string | null }>(
+    "SELECT status, reply_json FROM inbound_messages WHERE account_id = @account_id AND dedup_key = @dedup_key",
+  );
+  const retryFailed = db.prepare(
+    `UPDATE inbound_messages SET status = 'processing'
+     WHERE account_id = @account_id AND dedup_key = @dedup_key AND status = 'failed'`,
+  );
+  const update = db.prepare(`
+    UPDATE inbound_messages
+    SET status = @status, rule_id = @rule_id, column_id = @column_id, match_mode = @match_mode,
+        reply_type = @reply_type, reply_json = @reply_json, replied_at = @replied_at
+    WHERE account_id = @account_id AND dedup_key = @dedup_key`);
+  const upsertYouth = db.prepare(`
+    INSERT INTO youths (account_id, open_id, first_seen_at, last_interaction_at, last_message_at,
+                        subscribed, subscribed_at, unsubscribed_at, subscribe_scene, last_default_reply_at)
+    VALUES (@account_id, @open_id, @at, @at, @message_at, @subscribed, @subscribed_at, @unsubscribed_at, @scene, @default_at)
+    ON CONFLICT (account_id, open_id) DO UPDATE SET
+      last_interaction_at = max(last_interaction_at, excluded.last_interaction_at),
+      last_message_at = coalesce(max(last_message_at, excluded.last_message_at), last_message_at, excluded.last_message_at),
+      subscribed = coalesce(excluded.subscribed, subscribed),
+      subscribed_at = coalesce(excluded.subscribed_at, subscribed_at),
+      unsubscribed_at = coalesce(excluded.unsubscribed_at, unsubscribed_at),
+      subscribe_scene = coalesce(excluded.subscribe_scene, subscribe_scene),
+      last_default_reply_at = coalesce(excluded.last_default_reply_at, last_default_reply_at)`);
+  const selectDefaultAt = db.prepare<{ account_id: string; open_id: string }, { at: number | null }>(
+    "SELECT last_default_reply_at AS at FROM youths WHERE account_id = @account_id AND open_id = @open_id",
+  );
+
+  const completeTx = db.transaction((accountId: string, m: InboundMessage, o: PushOutcome, at: Date) => {
+    update.run({
+      account_id: accountId,
+      dedup_key: m.dedupKey,
+      status: o.status,
+      rule_id: o.ruleId ?? null,
+      column_id: o.columnId ?? null,
+      match_mode: o.matchMode ?? null,
+      reply_type: o.reply?.type ?? null,
+      reply_json: o.reply ? JSON.stringify(o.reply) : null,
+      replied_at: at.getTime(),
+    });
+    if (SYSTEM_TYPES.has(m.type)) return;
+    const t = m.createdAt.getTime();
+    upsertYouth.run({
+      account_id: accountId,
+      open_id: m.openId,
+      at: t,
+      message_at: EVENT_TYPES.has(m.type) ? null : t,
+      subscribed: m.type === "subscribe" ? 1 : m.type === "unsubscribe" ? 0 : null,
+      subscribed_at: m.type === "subscribe" ? t : null,
+      unsubscribed_at: m.type === "unsubscribe" ? t : null,
+      scene: m.type === "subscribe" ? (m.sceneId ?? null) : null,
+      default_at: o.ruleId === "default" && o.reply ? at.getTime() : null,
+    });
+  });
+
+  return {
+    claim(accountId, m, receivedAt) {
+      const key = { account_id: accountId, dedup_key: m.dedupKey };
+      const inserted = insert.run({
+        ...key,
+        open_id: m.openId,
+        msg_type: m.type,
+        msg_id: "msgId" in m && m.msgId !== undefined ? m.msgId : null,
+        content: contentOf(m),
+        scene: sceneOf(m),
+        created_at: m.createdAt.getTime(),
+        received_at: receivedAt.getTime(),
+      });
+      if (inserted.changes === 1) return { kind: "new" };
+      const row = selectState.get(key);
+      if (!row) return { kind: "new" };
+      if (row.status === "failed") return retryFailed.run(key).changes === 1 ? { kind: "new" } : { kind: "in_progress" };
+      if (row.status === "processing") return { kind: "in_progress" };
+      // A late answer already went out another way; answering it again passively would duplicate it.
+      if (row.status === "late") return { kind: "done", reply: null };
+      return { kind: "done", reply: row.reply_json ? (JSON.parse(row.reply_json) as Reply) : null };
+    },
+    complete: (accountId, m, o, at) => completeTx(accountId, m, o, at),
+    lastDefaultReplyAt(accountId, openId) {
+      const at = selectDefaultAt.get({ account_id: accountId, open_id: openId })?.at;
+      return at == null ? undefined : new Date(at);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { Config } from "./config";
+import type { Logger } from "./logger";
+import type { Clock } from "./time";
+import type { Db } from "./db/open-database";
+import type { MessageStore } from "./db/stores/message-store";
+import type { SettingsStore } from "./db/stores/settings-store";
+import type { WebhookSettings } from "./wechat/decode-push";
+import type { InboundMessage, Reply } from "./wechat/types";
+import type { ContentSource } from "./bot/watch-content";
+import type { PublishedArticle, RouteFacts, RouteResult } from "./bot/route-message";
+
+/** Published articles per column, as the bot lists them (the publisher keeps it current). */
+export interface ArticleCatalog {
+  latestArticles(accountId: string, columnId: string, limit: number): PublishedArticle[];
+}
+
+/** The webhook's view of one official account. */
+export interface AccountSettings extends WebhookSettings {
+  accountId: string;
+  /** 原始ID (gh_…); WeChat sends it as ToUserName. */
+  originalId: string;
+}
+
+/** Decides the reply to one push; defaults to the bot's keyword routing. May be slow (deadline applies). */
+export type PushRouter = (message: InboundMessage, facts: RouteFacts) => RouteResult | Promise<RouteResult>;
+
+/**
+ * Everything the service's parts need, built once in main.ts / cli.ts and passed in
+ * (no module-level singletons: tests build their own with a fixed clock and :memory: db).
+ */
+export interface Deps {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  db: Db;
+  stores: { messages: MessageStore; settings: SettingsStore };
+  accounts: ReadonlyMap<string, AccountSettings>;
+  content: ContentSource;
+  catalog: ArticleCatalog;
+  route: PushRouter;
+  /** Job results (PUBLISHJOBFINISH / MASSSENDJOBFINISH) go to the publisher. */
+  onJobEvent?: (accountId: string, message: InboundMessage) => void | Promise<void>;
+  /** A reply that missed WeChat's deadline is sent through the customer-service API instead. */
+  deliverLate?: (accountId: string, openId: string, reply: Reply) => Promise<void>;
+  /** Set when SIGTERM arrives: health turns 503 so a load balancer stops sending. */
+  lifecycle: { stopping: boolean };
+}

@@ -1,0 +1,95 @@
+import type { Server } from "node:http";
+import { loadConfig, loadDotEnv, type Config } from "./config";
+import { ConfigError, ContentError } from "./errors";
+import { createLogger, categoryLogger } from "./logger";
+import { buildDeps } from "./build-deps";
+import { createApp } from "./http/create-app";
+import type { Deps } from "./deps";
+
+/** How long in-flight requests get to finish after SIGTERM before connections are cut. */
+const DRAIN_MS = 10_000;
+
+function describeStart(config: Config, deps: Deps, url: string): string {
+  const account = deps.accounts.get("default")!;
+  const lines = [
+    `青春轮台 back office listening on ${url}`,
+    `  webhook:  ${url}/wechat   (encryption: ${account.encryptMode})`,
+    `  health:   ${url}/healthz`,
+  ];
+  if (config.sandbox) {
+    lines.push(
+      "  mode:     SANDBOX (no WeChat credentials set; nothing reaches WeChat)",
+      `  token:    ${account.token}   (generated locally, stored in ${config.databasePath})`,
+      "  try it:   npm run cli -- send 诚聘",
+      "            npm run cli -- send --event subscribe",
+    );
+  }
+  return lines.join("\n");
+}
+
+/** Starts the HTTP server; SIGTERM/SIGINT stop accepting, finish in-flight requests, close the db. */
+export async function main(): Promise<void> {
+  loadDotEnv();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger({ level: config.logLevel, format: config.logFormat });
+  const life = categoryLogger(log, "lifecycle");
+  let deps: Deps;
+  try {
+    deps = buildDeps(config, log);
+  } catch (err) {
+    if (err instanceof ContentError) {
+      process.stderr.write(`${err.message}\nFix the file(s) above, or run: npm run cli -- check\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = createApp(deps);
+  const server: Server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+  process.stdout.write(describeStart(config, deps, `http://${host}:${port}`) + "\n");
+  life.info({ port, sandbox: config.sandbox }, "service started");
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.lifecycle.stopping = true;
+    life.info({ signal }, "stopping: no new connections, finishing in-flight requests");
+    const force = setTimeout(() => {
+      life.warn("drain timeout, closing remaining connections");
+      server.closeAllConnections();
+    }, DRAIN_MS);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      deps.content.close();
+      deps.db.close();
+      life.info("stopped cleanly");
+    });
+    server.closeIdleConnections();
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`fatal: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,72 @@
+import busboy from "busboy";
+import type { Context } from "koa";
+import { reject, SandboxReject } from "./sandbox-context";
+
+/** One uploaded file (multipart field `media`). */
+export interface Upload {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+  /** The file was larger than the limit asked for (data holds only the first bytes). */
+  tooLarge: boolean;
+}
+
+const JSON_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/** The raw request body, up to `limit` bytes (WeChat's article content may be close to 1 MB). */
+async function readRaw(ctx: Context, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) reject(44002, { hint: "body too large for the sandbox" });
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The JSON body as an object; 44002 when empty, 47001 when it is not JSON (as WeChat answers). */
+export async function readJson(ctx: Context): Promise<Record<string, unknown>> {
+  const raw = await readRaw(ctx, JSON_LIMIT_BYTES);
+  if (raw.length === 0) reject(44002);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString("utf8"));
+  } catch {
+    reject(47001);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) reject(47001);
+  return parsed as Record<string, unknown>;
+}
+
+/** The multipart file in field `media`; 41005 "media data missing" when there is none. */
+export function readUpload(ctx: Context, maxBytes: number): Promise<Upload> {
+  if (!ctx.is("multipart/form-data")) reject(41005);
+  return new Promise<Upload>((resolve, rejectPromise) => {
+    let upload: Upload | undefined;
+    const parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: maxBytes } });
+    parser.on("file", (name, stream, info) => {
+      if (name !== "media") {
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        upload = {
+          filename: info.filename ?? "",
+          contentType: info.mimeType,
+          data: Buffer.concat(chunks),
+          tooLarge: stream.truncated === true,
+        };
+      });
+    });
+    parser.on("error", rejectPromise);
+    parser.on("close", () => {
+      if (upload) resolve(upload);
+      else rejectPromise(new SandboxReject(41005));
+    });
+    ctx.req.pipe(parser);
+  });
+}

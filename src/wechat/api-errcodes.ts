@@ -1,0 +1,60 @@
+/**
+ * What the API client does about each errcode. The source for every row is
+ * research/wechat-protocol.md §6 ("Error codes a client must handle") and §5.1 (tokens).
+ */
+
+/**
+ * The token was refused: 40001 "invalid credential, access_token is invalid or not latest",
+ * 40014 invalid access_token, 42001 access_token expired. Drop the cached token only if it is
+ * still the one used (compare-and-set, as WxJava does), refetch, retry once (§5.1, §6).
+ */
+export const TOKEN_REJECTED_ERRCODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
+
+/** -1 系统繁忙: retry with bounded exponential backoff (WxJava: 1 s × 2^n, max 5 tries; §6). */
+export const BUSY_ERRCODE = -1;
+
+/**
+ * Never retried: quota, window and permission answers do not change by asking again (§6,
+ * DESIGN rule 8). Listed so the intent is explicit; any code not handled above fails at once.
+ * - 45009 daily API quota (also after > 20 stable_token force refreshes)
+ * - 45011 minute quota (wait ≥ 60 s, which is the caller's call, not a blocking retry)
+ * - 45015 outside the 48 h customer-service window / unsubscribed; 45047 5-per-window count
+ * - 45028 no mass-send quota; 45065 clientmsgid already sent; 45066 same clientmsgid too fast
+ * - 48001 api unauthorized (unverified, wrong account type, freepublish revoked since 2025-07)
+ * - 48004 API banned; 40164 caller IP not whitelisted; 40013/40125 wrong appid/appsecret
+ */
+export const NEVER_RETRY_ERRCODES: ReadonlySet<number> = new Set([
+  45009, 45011, 45015, 45028, 45047, 45065, 45066, 48001, 48004, 40164, 40013, 40125,
+]);
+
+/**
+ * 45065: "clientmsgid exist" — a sendall with this clientmsgid was accepted in the last 24 h;
+ * the answer carries the existing msg_id, so the send is treated as already done (§5.5).
+ */
+export const CLIENTMSGID_EXISTS_ERRCODE = 45065;
+
+/** 46003: menu/get when no menu exists. */
+export const MENU_NOT_FOUND_ERRCODE = 46003;
+
+export type RetryAction = "refresh-token" | "back-off" | "fail";
+
+export function retryActionFor(errcode: number): RetryAction {
+  if (TOKEN_REJECTED_ERRCODES.has(errcode)) return "refresh-token";
+  if (errcode === BUSY_ERRCODE) return "back-off";
+  return "fail";
+}
+
+export interface BackoffOptions {
+  /** Retries after the first attempt (so maxRetries + 1 tries in all). */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** WxJava's schedule, bounded: base × 2^attempt, at most maxDelayMs. */
+export const DEFAULT_BACKOFF: BackoffOptions = { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 8000 };
+
+/** Delay before retry number `attempt` (0-based). */
+export function backoffDelay(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF): number {
+  return Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
+}

@@ -1,0 +1,65 @@
+import { parseString } from "xml2js";
+import { decryptMessage } from "./message-crypto";
+import type { NewsArticle, Reply } from "./types";
+
+type Node = Record<string, unknown>;
+
+function readSync(xml: string): Node {
+  let out: Node | undefined;
+  let failure: unknown;
+  // xml2js calls back synchronously unless `async: true` is set.
+  parseString(xml, { explicitArray: false, trim: true }, (err, res) => {
+    failure = err;
+    out = res as Node;
+  });
+  if (failure || !out || typeof out["xml"] !== "object") throw new Error("wechat: reply is not WeChat XML");
+  return out["xml"] as Node;
+}
+
+const str = (n: Node, k: string): string => (typeof n[k] === "string" ? (n[k] as string) : "");
+const child = (n: Node, k: string): Node => (typeof n[k] === "object" && n[k] !== null ? (n[k] as Node) : {});
+
+/**
+ * Reads a passive reply as a youth's WeChat client would (CLI `send`, dashboard "try the bot").
+ * Decrypts 安全模式 envelopes with `aesKey`. Returns null for `success` / an empty body.
+ */
+export function parseReply(body: string, aesKey?: Buffer): Reply | null {
+  const t = body.trim();
+  if (t === "" || t === "success") return null;
+  let x = readSync(t);
+  if (typeof x["Encrypt"] === "string") {
+    if (!aesKey) throw new Error("wechat: the reply is encrypted and no AES key was given");
+    x = readSync(decryptMessage(x["Encrypt"], aesKey).xml);
+  }
+  switch (str(x, "MsgType")) {
+    case "text":
+      return { type: "text", content: str(x, "Content") };
+    case "image":
+      return { type: "image", mediaId: str(child(x, "Image"), "MediaId") };
+    case "voice":
+      return { type: "voice", mediaId: str(child(x, "Voice"), "MediaId") };
+    case "video": {
+      const v = child(x, "Video");
+      return { type: "video", mediaId: str(v, "MediaId"), title: str(v, "Title"), description: str(v, "Description") };
+    }
+    case "music": {
+      const m = child(x, "Music");
+      return { type: "music", title: str(m, "Title"), description: str(m, "Description"), musicUrl: str(m, "MusicUrl") };
+    }
+    case "news": {
+      const items = child(x, "Articles")["item"];
+      const list = (Array.isArray(items) ? items : items ? [items] : []) as Node[];
+      const articles: NewsArticle[] = list.map((i) => ({
+        title: str(i, "Title"),
+        description: str(i, "Description"),
+        picUrl: str(i, "PicUrl"),
+        url: str(i, "Url"),
+      }));
+      return { type: "news", articles };
+    }
+    case "transfer_customer_service":
+      return { type: "transfer_customer_service" };
+    default:
+      throw new Error(`wechat: unknown reply MsgType "${str(x, "MsgType")}"`);
+  }
+}
