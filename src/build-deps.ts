@@ -2,16 +2,56 @@ import type { Config } from "./config";
 import type { ArticleCatalog, Deps } from "./deps";
 import { openDatabase } from "./db/open-database";
 import { createMessageStore } from "./db/stores/message-store";
+import { createMessageLog } from "./db/stores/message-log";
 import { createSettingsStore } from "./db/stores/settings-store";
 import { categoryLogger, type Logger } from "./logger";
 import { systemClock, type Clock } from "./time";
 import { watchContent } from "./bot/watch-content";
 import { routeMessage } from "./bot/route-message";
-import { resolveAccounts, resolveSecrets } from "./resolve-accounts";
+import { resolveAccounts, resolveSecrets, type AccountSecrets } from "./resolve-accounts";
+import { createApiClient, WECHAT_API_BASE } from "./wechat/api-client";
+import { replyToCustomMessage } from "./wechat/reply-to-custom-message";
+import { createSandboxApp, type SandboxApp } from "./sandbox/create-sandbox-app";
+import type { InboundMessage } from "./wechat/types";
+import type { Db } from "./db/open-database";
 
 export interface BuildOptions {
   clock?: Clock;
   catalog?: ArticleCatalog;
+  /** Where the API client calls; default: WECHAT_API_BASE, else WeChat's, else this server's sandbox. */
+  apiBase?: string;
+}
+
+/** In sandbox mode, what a youth did opens the simulated customer-service window as WeChat's would. */
+function interactionKind(m: InboundMessage): "message" | "click" | "subscribe" | "scan" | undefined {
+  switch (m.type) {
+    case "subscribe":
+    case "scan":
+    case "click":
+      return m.type;
+    case "text":
+    case "image":
+    case "voice":
+    case "video":
+    case "shortvideo":
+    case "location":
+    case "link":
+      return "message";
+    default:
+      return undefined;
+  }
+}
+
+function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, secrets: AccountSecrets): SandboxApp {
+  return createSandboxApp({
+    db,
+    clock,
+    log,
+    appId: secrets.appId,
+    appSecret: secrets.appSecret,
+    accountType: config.wechat.accountType,
+    verified: config.wechat.verified,
+  });
 }
 
 /** Until something is published, columns answer with their own text. */
@@ -28,20 +68,51 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
     const settings = createSettingsStore(db);
     const secrets = resolveSecrets(config, settings, clock);
     const content = watchContent(config.contentDir, categoryLogger(log, "content"));
+    const sandbox = config.sandbox ? buildSandbox(config, db, clock, log, secrets) : undefined;
+    const apiBase =
+      options.apiBase ?? config.wechat.apiBase ?? (sandbox ? sandbox.apiBase(`http://127.0.0.1:${config.port}`) : WECHAT_API_BASE);
+    const wechat = createApiClient({ baseUrl: apiBase, appId: secrets.appId, appSecret: secrets.appSecret, db, clock, log });
     return {
       config,
       log,
       clock,
       db,
-      stores: { messages: createMessageStore(db), settings },
+      stores: {
+        messages: createMessageLog(createMessageStore(db), {
+          onFlushError: (err, lost) => log.error({ category: "db", err, lost }, "message log write failed"),
+        }),
+        settings,
+      },
       accounts: resolveAccounts(config, secrets),
       content,
       catalog: options.catalog ?? noArticles,
       route: (message, facts) => routeMessage(message, content.current(), facts),
+      wechat,
+      ...(sandbox ? { sandbox } : {}),
+      ...(sandbox
+        ? {
+            observeInbound: (_accountId: string, message: InboundMessage) => {
+              const kind = interactionKind(message);
+              if (kind) sandbox.recordInteraction(message.openId, kind, message.createdAt);
+            },
+          }
+        : {}),
+      deliverLate: async (_accountId, openId, reply) => {
+        const message = replyToCustomMessage(reply);
+        if (message) await wechat.custom.send(openId, message);
+      },
       lifecycle: { stopping: false },
     };
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/** Releases what buildDeps opened: writes the buffered message log, stops watching, closes the db. */
+export function closeDeps(deps: Deps): void {
+  deps.sandbox?.close();
+  deps.stores.messages.flush();
+  deps.content.close();
+  deps.db.close();
 }

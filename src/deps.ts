@@ -2,12 +2,14 @@ import type { Config } from "./config";
 import type { Logger } from "./logger";
 import type { Clock } from "./time";
 import type { Db } from "./db/open-database";
-import type { MessageStore } from "./db/stores/message-store";
+import type { MessageLog } from "./db/stores/message-log";
 import type { SettingsStore } from "./db/stores/settings-store";
 import type { WebhookSettings } from "./wechat/decode-push";
 import type { InboundMessage, Reply } from "./wechat/types";
 import type { ContentSource } from "./bot/watch-content";
 import type { PublishedArticle, RouteFacts, RouteResult } from "./bot/route-message";
+import type { ApiClient } from "./wechat/api-client";
+import type { SandboxApp } from "./sandbox/create-sandbox-app";
 
 /** Published articles per column, as the bot lists them (the publisher keeps it current). */
 export interface ArticleCatalog {
@@ -33,11 +35,17 @@ export interface Deps {
   log: Logger;
   clock: Clock;
   db: Db;
-  stores: { messages: MessageStore; settings: SettingsStore };
+  stores: { messages: MessageLog; settings: SettingsStore };
   accounts: ReadonlyMap<string, AccountSettings>;
   content: ContentSource;
   catalog: ArticleCatalog;
   route: PushRouter;
+  /** The typed WeChat API client (the sandbox's in sandbox mode). */
+  wechat: ApiClient;
+  /** The embedded WeChat simulator, present only in sandbox mode (no credentials configured). */
+  sandbox?: SandboxApp;
+  /** Sees every new (non-retry) push; the sandbox uses it to open the customer-service window. */
+  observeInbound?: (accountId: string, message: InboundMessage) => void;
   /** Job results (PUBLISHJOBFINISH / MASSSENDJOBFINISH) go to the publisher. */
   onJobEvent?: (accountId: string, message: InboundMessage) => void | Promise<void>;
   /** A reply that missed WeChat's deadline is sent through the customer-service API instead. */

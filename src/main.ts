@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { loadConfig, loadDotEnv, type Config } from "./config";
 import { ConfigError, ContentError } from "./errors";
 import { createLogger, categoryLogger } from "./logger";
-import { buildDeps } from "./build-deps";
+import { buildDeps, closeDeps } from "./build-deps";
 import { createApp } from "./http/create-app";
 import type { Deps } from "./deps";
 
@@ -20,6 +20,7 @@ function describeStart(config: Config, deps: Deps, url: string): string {
     lines.push(
       "  mode:     SANDBOX (no WeChat credentials set; nothing reaches WeChat)",
       `  token:    ${account.token}   (generated locally, stored in ${config.databasePath})`,
+      `  WeChat:   ${url}/sandbox (simulated API; what it received: ${url}/sandbox/inspect)`,
       "  try it:   npm run cli -- send 诚聘",
       "            npm run cli -- send --event subscribe",
     );
@@ -52,7 +53,7 @@ export async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = createApp(deps);
+  const app = createApp(deps, deps.sandbox ? [deps.sandbox.router] : []);
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
@@ -61,7 +62,16 @@ export async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
-  process.stdout.write(describeStart(config, deps, `http://${host}:${port}`) + "\n");
+  const origin = `http://${host}:${port}`;
+  if (deps.sandbox) {
+    // The simulator pushes PUBLISHJOBFINISH / MASSSENDJOBFINISH back to this webhook, signed as WeChat does.
+    const account = deps.accounts.get("default")!;
+    const secrets = { token: account.token, encryptMode: account.encryptMode, originalId: account.originalId };
+    deps.sandbox.configure({
+      callback: { url: `${origin}/wechat`, ...secrets, encodingAesKey: config.wechat.encodingAesKey ?? deps.stores.settings.get("sandbox.encoding_aes_key") },
+    });
+  }
+  process.stdout.write(describeStart(config, deps, origin) + "\n");
   life.info({ port, sandbox: config.sandbox }, "service started");
 
   let stopping = false;
@@ -77,8 +87,7 @@ export async function main(): Promise<void> {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      deps.content.close();
-      deps.db.close();
+      closeDeps(deps);
       life.info("stopped cleanly");
     });
     server.closeIdleConnections();

@@ -17,6 +17,8 @@ function randomAlnum(n: number): string {
 export interface AccountSecrets {
   token: string;
   appId: string;
+  /** AppSecret for the API; in sandbox mode a generated one the simulator checks. */
+  appSecret: string;
   encodingAesKey: string | undefined;
   originalId: string;
 }
@@ -31,6 +33,7 @@ export function resolveSecrets(config: Config, settings: SettingsStore, clock: C
     return {
       token: w.token!,
       appId: w.appId!,
+      appSecret: w.appSecret!,
       encodingAesKey: w.encodingAesKey,
       originalId: w.originalId ?? "gh_000000000000",
     };
@@ -39,6 +42,7 @@ export function resolveSecrets(config: Config, settings: SettingsStore, clock: C
   return {
     token: settings.setIfAbsent("sandbox.token", randomAlnum(32), now),
     appId: settings.setIfAbsent("sandbox.app_id", "wx" + randomBytes(8).toString("hex"), now),
+    appSecret: settings.setIfAbsent("sandbox.app_secret", randomBytes(16).toString("hex"), now),
     encodingAesKey: w.encodingAesKey ?? settings.setIfAbsent("sandbox.encoding_aes_key", randomAlnum(43), now),
     originalId: w.originalId ?? settings.setIfAbsent("sandbox.original_id", "gh_" + randomBytes(6).toString("hex"), now),
   };

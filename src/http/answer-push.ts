@@ -1,59 +1,81 @@
 import type { AccountSettings, Deps } from "../deps";
 import type { PushOutcome } from "../db/stores/message-store";
-import type { RouteFacts } from "../bot/route-message";
+import type { RouteFacts, RouteResult } from "../bot/route-message";
 import { hashOpenId } from "../logger";
 import type { InboundMessage, Reply } from "../wechat/types";
 
 const JOB_EVENTS = new Set(["mass_send_finished", "publish_finished", "template_send_finished"]);
 
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as { then?: unknown })?.then === "function";
+
 /**
  * Dedupe → route → record for one verified push, within WeChat's deadline.
  *
  * WeChat waits 5 s, then retries (3 tries in all) and finally shows the youth
- * "该公众号暂时无法提供服务" (Passive_user_reply_message doc). So: the first try claims the push;
- * a retry while it is still running gets `success` (null); a retry after it finished gets the same
- * reply again; and work not done by the budget (~4.5 s) answers `success`, finishes in the
- * background and is delivered through the customer-service API.
+ * "该公众号暂时无法提供服务" (Passive_user_reply_message doc). So a retry of an answered push gets
+ * the same reply again, a retry while the first try still runs gets `success` (null), and work not
+ * done by the budget (~4.5 s) answers `success`, finishes in the background and is delivered
+ * through the customer-service API.
+ *
+ * Fast path: routing is usually synchronous, so the push is recorded after routing with no await
+ * in between (no other request of this process can interleave), by group commit (message-log.ts).
  * @returns the passive reply, or null for `success`
  */
 export async function answerPush(deps: Deps, account: AccountSettings, message: InboundMessage): Promise<Reply | null> {
   const { messages } = deps.stores;
-  const claim = messages.claim(account.accountId, message, deps.clock.now());
-  if (claim.kind === "in_progress") return null;
-  if (claim.kind === "done") return claim.reply;
+  const known = messages.find(account.accountId, message.dedupKey);
+  if (known) return known.kind === "done" ? known.reply : null;
 
-  const work = decide(deps, account, message);
+  const receivedAt = deps.clock.now();
+  deps.observeInbound?.(account.accountId, message);
+  const decided = decide(deps, account, message);
+  if (!isPromise(decided)) {
+    const claim = messages.record({ accountId: account.accountId, message, outcome: decided, receivedAt });
+    return claim.kind === "new" ? decided.reply : claim.kind === "done" ? claim.reply : null;
+  }
+
+  const claim = messages.claim(account.accountId, message, receivedAt);
+  if (claim.kind !== "new") {
+    decided.catch(() => undefined);
+    return claim.kind === "done" ? claim.reply : null;
+  }
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<"timeout">((resolve) => {
     timer = setTimeout(resolve, deps.config.wechat.replyBudgetMs, "timeout");
   });
-  const first = await Promise.race([work, deadline]);
+  const first = await Promise.race([decided, deadline]);
   clearTimeout(timer);
-
   if (first !== "timeout") {
     messages.complete(account.accountId, message, first, deps.clock.now());
     return first.reply;
   }
   deps.log.warn({ category: "http", type: message.type, user: hashOpenId(message.openId) }, "reply budget exceeded, answered success");
-  void work.then(async (late) => {
-    messages.complete(account.accountId, message, { ...late, status: late.status === "failed" ? "failed" : "late" }, deps.clock.now());
-    if (late.reply && deps.deliverLate) {
-      try {
-        await deps.deliverLate(account.accountId, message.openId, late.reply);
-      } catch (err) {
-        deps.log.warn({ category: "http", err, user: hashOpenId(message.openId) }, "late reply not delivered");
-      }
-    }
-  });
+  void decided.then((late) => finishLate(deps, account, message, late));
   return null;
 }
 
-/** Runs the router (or the job-event hook); never throws: a failure is an outcome. */
-async function decide(deps: Deps, account: AccountSettings, message: InboundMessage): Promise<PushOutcome> {
+async function finishLate(deps: Deps, account: AccountSettings, message: InboundMessage, late: PushOutcome): Promise<void> {
+  const status = late.status === "failed" ? "failed" : "late";
+  deps.stores.messages.complete(account.accountId, message, { ...late, status }, deps.clock.now());
+  if (!late.reply || !deps.deliverLate) return;
+  try {
+    await deps.deliverLate(account.accountId, message.openId, late.reply);
+  } catch (err) {
+    deps.log.warn({ category: "http", err, user: hashOpenId(message.openId) }, "late reply not delivered");
+  }
+}
+
+/** Runs the router (or the job-event hook); synchronous when they are. Never throws: failure is an outcome. */
+function decide(deps: Deps, account: AccountSettings, message: InboundMessage): PushOutcome | Promise<PushOutcome> {
+  const failed = (err: unknown): PushOutcome => {
+    deps.log.error({ category: "bot", err, type: message.type }, "routing failed, answered success");
+    return { status: "failed", reply: null };
+  };
   try {
     if (JOB_EVENTS.has(message.type)) {
-      await deps.onJobEvent?.(account.accountId, message);
-      return { status: "replied", reply: null, matchMode: "event" };
+      const done: PushOutcome = { status: "replied", reply: null, matchMode: "event" };
+      const hook = deps.onJobEvent?.(account.accountId, message);
+      return isPromise(hook) ? hook.then(() => done, failed) : done;
     }
     const { messages } = deps.stores;
     const facts: RouteFacts = {
@@ -64,16 +86,17 @@ async function decide(deps: Deps, account: AccountSettings, message: InboundMess
         return messages.lastDefaultReplyAt(account.accountId, message.openId);
       },
     };
-    const result = await deps.route(message, facts);
-    return {
-      status: "replied",
-      reply: result.reply,
-      ruleId: result.ruleId,
-      columnId: result.columnId,
-      matchMode: result.matchMode,
-    };
+    const result = deps.route(message, facts);
+    return isPromise(result) ? result.then(toOutcome, failed) : toOutcome(result);
   } catch (err) {
-    deps.log.error({ category: "bot", err, type: message.type }, "routing failed, answered success");
-    return { status: "failed", reply: null };
+    return failed(err);
   }
 }
+
+const toOutcome = (r: RouteResult): PushOutcome => ({
+  status: "replied",
+  reply: r.reply,
+  ruleId: r.ruleId,
+  columnId: r.columnId,
+  matchMode: r.matchMode,
+});

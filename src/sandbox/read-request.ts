@@ -40,12 +40,12 @@ export async function readJson(ctx: Context): Promise<Record<string, unknown>> {
   return parsed as Record<string, unknown>;
 }
 
-/** The multipart file in field `media`; 41005 "media data missing" when there is none. */
+/** The multipart file in field `media` (at most maxBytes kept); 41005 "media data missing" when there is none. */
 export function readUpload(ctx: Context, maxBytes: number): Promise<Upload> {
   if (!ctx.is("multipart/form-data")) reject(41005);
   return new Promise<Upload>((resolve, rejectPromise) => {
     let upload: Upload | undefined;
-    const parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: maxBytes } });
+    const parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: maxBytes + 1 } });
     parser.on("file", (name, stream, info) => {
       if (name !== "media") {
         stream.resume();
@@ -58,7 +58,8 @@ export function readUpload(ctx: Context, maxBytes: number): Promise<Upload> {
           filename: info.filename ?? "",
           contentType: info.mimeType,
           data: Buffer.concat(chunks),
-          tooLarge: stream.truncated === true,
+          // Busboy marks a file truncated once it reaches the limit, so the limit is maxBytes + 1.
+          tooLarge: stream.truncated === true || chunks.reduce((n, c) => n + c.length, 0) > maxBytes,
         };
       });
     });

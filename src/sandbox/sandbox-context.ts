@@ -73,6 +73,8 @@ export interface Sandbox {
   log: Logger;
   settings: SandboxSettings;
   stores: SandboxStores;
+  /** For the event pushes. */
+  fetch: typeof fetch;
   /** Runs `task` after `delayMs` (tracked, so idle() and close() know about it). */
   later(delayMs: number, task: () => Promise<void> | void): void;
 }

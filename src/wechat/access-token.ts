@@ -81,6 +81,8 @@ export function createAccessTokenProvider(deps: AccessTokenDeps): AccessTokenPro
       return token;
     } catch (err) {
       store.release(accountId, owner);
+      const errcode = err instanceof WeChatApiError ? err.errcode : undefined;
+      log.warn({ accountId, endpoint: STABLE_TOKEN, errcode, error: (err as Error).message }, "access token refresh failed");
       throw err;
     }
   }

@@ -15,7 +15,7 @@ export const BUSY_ERRCODE = -1;
 
 /**
  * Never retried: quota, window and permission answers do not change by asking again (§6,
- * DESIGN rule 8). Listed so the intent is explicit; any code not handled above fails at once.
+ * DESIGN rule 8). Listed so the intent is explicit: any code not named above fails at once too.
  * - 45009 daily API quota (also after > 20 stable_token force refreshes)
  * - 45011 minute quota (wait ≥ 60 s, which is the caller's call, not a blocking retry)
  * - 45015 outside the 48 h customer-service window / unsubscribed; 45047 5-per-window count
@@ -38,7 +38,9 @@ export const MENU_NOT_FOUND_ERRCODE = 46003;
 
 export type RetryAction = "refresh-token" | "back-off" | "fail";
 
+/** What to do about an errcode: refresh the token and retry once, back off and retry, or fail now. */
 export function retryActionFor(errcode: number): RetryAction {
+  if (NEVER_RETRY_ERRCODES.has(errcode)) return "fail";
   if (TOKEN_REJECTED_ERRCODES.has(errcode)) return "refresh-token";
   if (errcode === BUSY_ERRCODE) return "back-off";
   return "fail";

@@ -53,8 +53,10 @@ function texts(element: XmlElement | undefined, name: string): string[] {
   return value.filter((v): v is string => typeof v === "string");
 }
 
-/** Events collapse by FromUserName+CreateTime (Passive_user_reply_message doc); Event+EventKey keep
- *  distinct events of the same second apart (WxJava WxMpMessageRouter.isMsgDuplicated). */
+/**
+ * Events collapse by FromUserName+CreateTime (Passive_user_reply_message doc); Event and EventKey
+ * keep different events of the same second apart (WxJava WxMpMessageRouter.isMsgDuplicated).
+ */
 function eventDedupKey({ root, head, createTime }: Push, event: string): string {
   return `e:${head.openId}:${createTime}:${event}:${text(root, "EventKey")}`;
 }
@@ -248,21 +250,19 @@ function unknownMessage(push: Push, msgType: string, event: string | undefined):
  */
 export function parseMessage(xml: string): InboundMessage {
   const root = readXml(xml);
-  const missing = REQUIRED.filter((name) => id(root, name) === undefined);
-  if (missing.length > 0) {
+  const [to, from, createTime, msgType] = REQUIRED.map((name) => id(root, name));
+  if (to === undefined || from === undefined || createTime === undefined || msgType === undefined) {
+    const missing = REQUIRED.filter((name) => id(root, name) === undefined);
     throw new RequestError("malformed_xml", `wechat: malformed XML: missing ${missing.join(", ")}`, 400);
   }
-  const createTime = (childText(root, "CreateTime") as string).trim();
   if (!INTEGER_RE.test(createTime)) {
     throw new RequestError("malformed_xml", `wechat: malformed XML: CreateTime "${createTime.slice(0, 20)}" is not Unix seconds`, 400);
   }
-  const head: Head = {
-    accountOriginalId: id(root, "ToUserName") as string,
-    openId: id(root, "FromUserName") as string,
-    createdAt: new Date(Number(createTime) * 1000),
+  const push: Push = {
+    root,
+    head: { accountOriginalId: to, openId: from, createdAt: new Date(Number(createTime) * 1000) },
+    createTime,
   };
-  const push: Push = { root, head, createTime };
-  const msgType = id(root, "MsgType") as string;
   if (msgType.toLowerCase() === "event") {
     const event = id(root, "Event") ?? "";
     return (event === "" ? undefined : parseEvent(push, event)) ?? unknownMessage(push, msgType, event);

@@ -1,5 +1,6 @@
 import { Parser, type ParserOptions } from "xml2js";
 import { RequestError } from "../errors";
+import { readFlatXml } from "./read-flat-xml";
 
 /**
  * A parsed element: text-only children are strings (CDATA unwrapped, never converted to numbers:
@@ -31,6 +32,8 @@ function malformed(reason: string, cause?: unknown): RequestError {
  */
 export function readXml(body: string): XmlElement {
   if (body.trim() === "") throw malformed("empty body");
+  const flat = readFlatXml(body);
+  if (flat) return flat;
   let settled = false;
   let failure: unknown;
   let result: unknown;

@@ -59,7 +59,10 @@ export async function requestWeChat(
     text = await response.text();
   } catch (err) {
     // The message names the endpoint only: the URL carries the access_token.
-    const reason = err instanceof Error ? err.message : String(err);
+    const e = err as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
+    const detail = e.cause?.code ?? e.cause?.message;
+    const code = typeof detail === "string" ? ` (${detail})` : "";
+    const reason = `${typeof e.message === "string" ? e.message : String(err)}${code}`;
     throw new AppError("wechat_unreachable", `wechat: ${endpoint} unreachable: ${reason}`, { status: 502 });
   }
 

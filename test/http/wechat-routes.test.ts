@@ -7,6 +7,7 @@ import { aesKeyFromEncodingAesKey } from "../../src/wechat/message-crypto";
 import { computeSignature } from "../../src/wechat/verify-signature";
 import { parseReply } from "../../src/wechat/parse-reply";
 import type { Deps } from "../../src/deps";
+import { closeDeps } from "../../src/build-deps";
 import type { Reply } from "../../src/wechat/types";
 import { buildTestDeps, listen, TEST_ACCOUNT } from "../helpers/build-test-deps";
 
@@ -34,10 +35,12 @@ function signedQuery(deps: Deps, extra: Record<string, string> = {}) {
   return new URLSearchParams({ signature: computeSignature(TEST_ACCOUNT.token, timestamp, nonce), timestamp, nonce, ...extra }).toString();
 }
 
-const rows = (deps: Deps) =>
-  deps.db.prepare("SELECT dedup_key, msg_type, status, rule_id, column_id, match_mode, reply_type FROM inbound_messages ORDER BY id").all() as Array<
+const rows = (deps: Deps) => {
+  deps.stores.messages.flush();
+  return deps.db.prepare("SELECT dedup_key, msg_type, status, rule_id, column_id, match_mode, reply_type FROM inbound_messages ORDER BY id").all() as Array<
     Record<string, string | null>
   >;
+};
 
 function replyText(r: Reply | null): string {
   if (!r) return "";
@@ -71,8 +74,7 @@ describe("POST /wechat", () => {
   let server: { url: string; close(): Promise<void> };
   afterEach(async () => {
     await server.close();
-    deps.content.close();
-    deps.db.close();
+    closeDeps(deps);
   });
 
   async function start(env: Record<string, string> = {}, patch: Partial<Deps> = {}) {
@@ -242,8 +244,7 @@ describe("deduplication across a restart", () => {
       const push = pushFor(first, { kind: "text", content: "诚聘", msgId: "9007199254740993" });
       const a = await post(s1.url, push.query, push.body);
       await s1.close();
-      first.content.close();
-      first.db.close();
+      closeDeps(first);
 
       const second = buildTestDeps(env).deps;
       let calls = 0;
@@ -256,9 +257,8 @@ describe("deduplication across a restart", () => {
       await s2.close();
       expect(b.body).toBe(a.body);
       expect(calls).toBe(0);
-      expect(second.db.prepare("SELECT count(*) AS n FROM inbound_messages").get()).toEqual({ n: 1 });
-      second.content.close();
-      second.db.close();
+      expect(rows(second)).toHaveLength(1);
+      closeDeps(second);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

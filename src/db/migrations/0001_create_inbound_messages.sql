@@ -24,7 +24,6 @@ CREATE TABLE inbound_messages (
 );
 CREATE INDEX inbound_messages_by_time ON inbound_messages (account_id, received_at);
 CREATE INDEX inbound_messages_by_user ON inbound_messages (account_id, open_id, received_at);
-CREATE INDEX inbound_messages_by_column ON inbound_messages (account_id, column_id, received_at);
 
 -- One row per youth who ever wrote to or followed the account: follow state (with QR scene),
 -- last interaction (WeChat's 48 h customer-service window starts there) and reply throttles.

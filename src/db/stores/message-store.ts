@@ -1,5 +1,6 @@
 import type { InboundMessage, Reply } from "../../wechat/types";
 import type { Db } from "../open-database";
+import { contentOf, EVENT_TYPES, sceneOf, SYSTEM_TYPES } from "./message-row";
 
 /** What answering one push came to; recorded on the push's row. */
 export interface PushOutcome {
@@ -11,64 +12,29 @@ export interface PushOutcome {
   matchMode?: string | undefined;
 }
 
+/** A push answered on the fast path, waiting to be written. */
+export interface RecordEntry {
+  accountId: string;
+  message: InboundMessage;
+  outcome: PushOutcome;
+  receivedAt: Date;
+}
+
 /** Result of claiming a push for processing: only one request (the first of WeChat's retries) wins. */
 export type Claim = { kind: "new" } | { kind: "in_progress" } | { kind: "done"; reply: Reply | null };
 
 export interface MessageStore {
+  /** What is known of a push already: undefined when never seen (or when its processing failed). */
+  find(accountId: string, dedupKey: string): Exclude<Claim, { kind: "new" }> | undefined;
+  /**
+   * Records pushes that were answered synchronously, all in one transaction (group commit).
+   * Per entry: `new` when recorded now, else what another process recorded first.
+   */
+  recordMany(entries: readonly RecordEntry[]): Claim[];
+  /** Slow path: takes the push for processing before awaiting anything. */
   claim(accountId: string, message: InboundMessage, receivedAt: Date): Claim;
   complete(accountId: string, message: InboundMessage, outcome: PushOutcome, at: Date): void;
   lastDefaultReplyAt(accountId: string, openId: string): Date | undefined;
-}
-
-/** Ordinary messages (not events) open WeChat's 48 h customer-service window. */
-const EVENT_TYPES = new Set([
-  "subscribe",
-  "unsubscribe",
-  "scan",
-  "click",
-  "view",
-  "location_report",
-  "mass_send_finished",
-  "publish_finished",
-  "template_send_finished",
-]);
-/** Pushes WeChat sends on its own behalf (job results): not a youth's interaction. */
-const SYSTEM_TYPES = new Set(["mass_send_finished", "publish_finished", "template_send_finished"]);
-
-/** The human-readable gist of a push, for the message log and search. */
-function contentOf(m: InboundMessage): string | null {
-  switch (m.type) {
-    case "text":
-      return m.content;
-    case "voice":
-      return m.recognition ?? null;
-    case "link":
-      return `${m.title} ${m.url}`;
-    case "location":
-      return m.label;
-    case "image":
-      return m.picUrl;
-    case "click":
-      return m.key;
-    case "view":
-      return m.url;
-    case "mass_send_finished":
-      return `${m.msgId} ${m.status}`;
-    case "publish_finished":
-      return `${m.publishId} ${m.publishStatus}`;
-    case "template_send_finished":
-      return `${m.msgId} ${m.status}`;
-    case "unknown":
-      return m.event ?? m.msgType;
-    default:
-      return null;
-  }
-}
-
-function sceneOf(m: InboundMessage): string | null {
-  if (m.type === "subscribe") return m.sceneId ?? null;
-  if (m.type === "scan") return m.sceneId;
-  return null;
 }
 
 export function createMessageStore(db: Db): MessageStore {
@@ -76,6 +42,17 @@ export function createMessageStore(db: Db): MessageStore {
     INSERT INTO inbound_messages (account_id, dedup_key, open_id, msg_type, msg_id, content, scene, created_at, received_at)
     VALUES (@account_id, @dedup_key, @open_id, @msg_type, @msg_id, @content, @scene, @created_at, @received_at)
     ON CONFLICT (account_id, dedup_key) DO NOTHING`);
+  // Inserts the finished row; a row left `failed` by a crashed attempt is taken over.
+  const insertDone = db.prepare(`
+    INSERT INTO inbound_messages (account_id, dedup_key, open_id, msg_type, msg_id, content, scene, created_at, received_at,
+                                  status, rule_id, column_id, match_mode, reply_type, reply_json, replied_at)
+    VALUES (@account_id, @dedup_key, @open_id, @msg_type, @msg_id, @content, @scene, @created_at, @received_at,
+            @status, @rule_id, @column_id, @match_mode, @reply_type, @reply_json, @replied_at)
+    ON CONFLICT (account_id, dedup_key) DO UPDATE SET
+      status = excluded.status, rule_id = excluded.rule_id, column_id = excluded.column_id,
+      match_mode = excluded.match_mode, reply_type = excluded.reply_type, reply_json = excluded.reply_json,
+      replied_at = excluded.replied_at
+    WHERE inbound_messages.status = 'failed'`);
   const selectState = db.prepare<{ account_id: string; dedup_key: string }, { status: string; reply_json: string | null }>(
     "SELECT status, reply_json FROM inbound_messages WHERE account_id = @account_id AND dedup_key = @dedup_key",
   );
@@ -104,18 +81,37 @@ export function createMessageStore(db: Db): MessageStore {
     "SELECT last_default_reply_at AS at FROM youths WHERE account_id = @account_id AND open_id = @open_id",
   );
 
-  const completeTx = db.transaction((accountId: string, m: InboundMessage, o: PushOutcome, at: Date) => {
-    update.run({
-      account_id: accountId,
-      dedup_key: m.dedupKey,
-      status: o.status,
-      rule_id: o.ruleId ?? null,
-      column_id: o.columnId ?? null,
-      match_mode: o.matchMode ?? null,
-      reply_type: o.reply?.type ?? null,
-      reply_json: o.reply ? JSON.stringify(o.reply) : null,
-      replied_at: at.getTime(),
-    });
+  const rowOf = (accountId: string, m: InboundMessage, receivedAt: Date) => ({
+    account_id: accountId,
+    dedup_key: m.dedupKey,
+    open_id: m.openId,
+    msg_type: m.type,
+    msg_id: "msgId" in m && m.msgId !== undefined ? m.msgId : null,
+    content: contentOf(m),
+    scene: sceneOf(m),
+    created_at: m.createdAt.getTime(),
+    received_at: receivedAt.getTime(),
+  });
+  const outcomeOf = (accountId: string, m: InboundMessage, o: PushOutcome, at: Date) => ({
+    account_id: accountId,
+    dedup_key: m.dedupKey,
+    status: o.status,
+    rule_id: o.ruleId ?? null,
+    column_id: o.columnId ?? null,
+    match_mode: o.matchMode ?? null,
+    reply_type: o.reply?.type ?? null,
+    reply_json: o.reply ? JSON.stringify(o.reply) : null,
+    replied_at: at.getTime(),
+  });
+  const stateOf = (row: { status: string; reply_json: string | null } | undefined): Exclude<Claim, { kind: "new" }> | undefined => {
+    if (!row || row.status === "failed") return undefined;
+    if (row.status === "processing") return { kind: "in_progress" };
+    // A late answer already went out another way; answering it again passively would duplicate it.
+    if (row.status === "late") return { kind: "done", reply: null };
+    return { kind: "done", reply: row.reply_json ? (JSON.parse(row.reply_json) as Reply) : null };
+  };
+
+  const touchYouth = (accountId: string, m: InboundMessage, o: PushOutcome, at: Date) => {
     if (SYSTEM_TYPES.has(m.type)) return;
     const t = m.createdAt.getTime();
     upsertYouth.run({
@@ -129,29 +125,33 @@ export function createMessageStore(db: Db): MessageStore {
       scene: m.type === "subscribe" ? (m.sceneId ?? null) : null,
       default_at: o.ruleId === "default" && o.reply ? at.getTime() : null,
     });
+  };
+
+  const completeTx = db.transaction((accountId: string, m: InboundMessage, o: PushOutcome, at: Date) => {
+    update.run(outcomeOf(accountId, m, o, at));
+    touchYouth(accountId, m, o, at);
   });
+  const recordTx = db.transaction((entries: readonly RecordEntry[]): Claim[] =>
+    entries.map(({ accountId, message: m, outcome: o, receivedAt }) => {
+      const inserted = insertDone.run({ ...rowOf(accountId, m, receivedAt), ...outcomeOf(accountId, m, o, receivedAt) });
+      if (inserted.changes === 0) {
+        return stateOf(selectState.get({ account_id: accountId, dedup_key: m.dedupKey })) ?? { kind: "in_progress" };
+      }
+      touchYouth(accountId, m, o, receivedAt);
+      return { kind: "new" };
+    }),
+  );
 
   return {
+    find: (accountId, dedupKey) => stateOf(selectState.get({ account_id: accountId, dedup_key: dedupKey })),
+    recordMany: (entries) => (entries.length === 0 ? [] : recordTx(entries)),
     claim(accountId, m, receivedAt) {
       const key = { account_id: accountId, dedup_key: m.dedupKey };
-      const inserted = insert.run({
-        ...key,
-        open_id: m.openId,
-        msg_type: m.type,
-        msg_id: "msgId" in m && m.msgId !== undefined ? m.msgId : null,
-        content: contentOf(m),
-        scene: sceneOf(m),
-        created_at: m.createdAt.getTime(),
-        received_at: receivedAt.getTime(),
-      });
-      if (inserted.changes === 1) return { kind: "new" };
+      if (insert.run(rowOf(accountId, m, receivedAt)).changes === 1) return { kind: "new" };
       const row = selectState.get(key);
       if (!row) return { kind: "new" };
       if (row.status === "failed") return retryFailed.run(key).changes === 1 ? { kind: "new" } : { kind: "in_progress" };
-      if (row.status === "processing") return { kind: "in_progress" };
-      // A late answer already went out another way; answering it again passively would duplicate it.
-      if (row.status === "late") return { kind: "done", reply: null };
-      return { kind: "done", reply: row.reply_json ? (JSON.parse(row.reply_json) as Reply) : null };
+      return stateOf(row) ?? { kind: "in_progress" };
     },
     complete: (accountId, m, o, at) => completeTx(accountId, m, o, at),
     lastDefaultReplyAt(accountId, openId) {

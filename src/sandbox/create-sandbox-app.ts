@@ -1,0 +1,175 @@
+import { createServer, type Server } from "node:http";
+import Koa from "koa";
+import Router from "@koa/router";
+import { categoryLogger } from "../logger";
+import { createSandboxContentStore } from "../db/stores/sandbox-content-store";
+import { createSandboxControlStore, type InteractionKind } from "../db/stores/sandbox-control-store";
+import { createSandboxJobStore } from "../db/stores/sandbox-job-store";
+import { createSandboxOutboxStore } from "../db/stores/sandbox-outbox-store";
+import { createSandboxTokenStore } from "../db/stores/sandbox-token-store";
+import { customSendEndpoint } from "./custom-endpoints";
+import { draftAddEndpoint, freepublishGetEndpoint, freepublishSubmitEndpoint } from "./draft-endpoints";
+import { inspectSandbox, type SandboxInspection } from "./inspect-sandbox";
+import { massGetEndpoint, massPreviewEndpoint, massSendAllEndpoint } from "./mass-endpoints";
+import { addMaterialEndpoint, uploadImgEndpoint } from "./media-endpoints";
+import { menuCreateEndpoint, menuGetEndpoint } from "./menu-endpoints";
+import { mountEndpoint } from "./mount-endpoint";
+import { mountControlRoutes } from "./control-routes";
+import type { EndpointSpec, Sandbox, SandboxDeps, SandboxSettings } from "./sandbox-context";
+import { datacubeEndpoints, userGetEndpoint } from "./stats-endpoints";
+import { stableTokenEndpoint } from "./token-endpoints";
+
+export interface SandboxApp {
+  /** Routes under the prefix ("/sandbox"): mount with createApp(deps, [sandbox.router]). */
+  router: Router;
+  /** The API base URL to give the client once the app listens at `origin` (e.g. http://127.0.0.1:3000). */
+  apiBase(origin: string): string;
+  /** Serves the sandbox alone (tests: port 0 on 127.0.0.1). */
+  listen(port?: number, host?: string): Promise<{ baseUrl: string; server: Server; close(): Promise<void> }>;
+  /** The next `times` calls of `endpoint` ("draft/add", "/cgi-bin/draft/add", "datacube/getusersummary") answer `errcode`. */
+  injectError(endpoint: string, errcode: number, times?: number, options?: { afterProcessing?: boolean }): void;
+  clearErrors(): void;
+  /** A youth did something: opens the customer-service window (message: 5 in 48 h; others: 3 in 1 min). */
+  recordInteraction(openId: string, kind: InteractionKind, at?: Date): void;
+  configure(settings: Partial<SandboxSettings>): void;
+  /** Another party force-refreshed: every live token now answers 40001 and stable_token issues a new one. */
+  revokeTokens(): void;
+  countCalls(endpoint?: string): number;
+  inspect(limit?: number): SandboxInspection;
+  /** Resolves when scheduled jobs (publish, mass send) and their pushes are done. */
+  idle(): Promise<void>;
+  /** Cancels pending jobs (they finish lazily on the next freepublish/get or mass/get). */
+  close(): void;
+}
+
+const DEFAULT_SETTINGS: SandboxSettings = {
+  accountType: "subscription",
+  verified: true,
+  callback: undefined,
+  jobDelayMs: 1500,
+  stableTokenDelayMs: 0,
+  publishOutcome: { status: 0, failIdx: [] },
+};
+
+/** "draft/add" → "/cgi-bin/draft/add"; datacube paths keep their own root. */
+export function normalizeEndpoint(endpoint: string): string {
+  const bare = endpoint.replace(/^\/+/, "");
+  return bare.startsWith("cgi-bin/") || bare.startsWith("datacube/") ? `/${bare}` : `/cgi-bin/${bare}`;
+}
+
+/**
+ * The embedded WeChat API simulator: same endpoints, shapes, limits and errcodes as
+ * api.weixin.qq.com for everything the service calls, state in SQLite (shared by the web process
+ * and CLI runs), job-finish events pushed back to the webhook signed as WeChat signs them.
+ */
+export function createSandboxApp(deps: SandboxDeps): SandboxApp {
+  const prefix = deps.prefix ?? "/sandbox";
+  const log = categoryLogger(deps.log, "sandbox");
+  const timers = new Map<NodeJS.Timeout, () => void>();
+  const pending = new Set<Promise<void>>();
+  const settings: SandboxSettings = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SandboxSettings)[]) {
+    if (deps[key] !== undefined) Object.assign(settings, { [key]: deps[key] });
+  }
+  const sb: Sandbox = {
+    accountId: deps.accountId ?? "default",
+    appId: deps.appId,
+    appSecret: deps.appSecret,
+    seed: deps.seed ?? deps.appId,
+    clock: deps.clock,
+    log,
+    settings,
+    fetch: deps.fetch ?? fetch,
+    stores: {
+      tokens: createSandboxTokenStore(deps.db),
+      control: createSandboxControlStore(deps.db),
+      content: createSandboxContentStore(deps.db),
+      jobs: createSandboxJobStore(deps.db),
+      outbox: createSandboxOutboxStore(deps.db),
+    },
+    later(delayMs, task) {
+      let settle!: () => void;
+      const done = new Promise<void>((resolve) => (settle = resolve));
+      const finish = () => {
+        pending.delete(done);
+        settle();
+      };
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        Promise.resolve()
+          .then(task)
+          .catch((err: unknown) => log.error({ err }, "sandbox job failed"))
+          .finally(finish);
+      }, delayMs);
+      timer.unref();
+      timers.set(timer, finish);
+      pending.add(done);
+    },
+  };
+
+  const specs: EndpointSpec[] = [
+    stableTokenEndpoint(sb),
+    uploadImgEndpoint(sb),
+    addMaterialEndpoint(sb),
+    draftAddEndpoint(sb),
+    freepublishSubmitEndpoint(sb),
+    freepublishGetEndpoint(sb),
+    massSendAllEndpoint(sb),
+    massPreviewEndpoint(sb),
+    massGetEndpoint(sb),
+    customSendEndpoint(sb),
+    menuCreateEndpoint(sb),
+    menuGetEndpoint(sb),
+    ...datacubeEndpoints(sb),
+    userGetEndpoint(sb),
+  ];
+  const known = new Set(specs.map((s) => s.path));
+  const router = new Router({ prefix });
+  for (const spec of specs) mountEndpoint(router, sb, spec);
+
+  const app: SandboxApp = {
+    router,
+    apiBase: (origin) => origin.replace(/\/+$/, "") + prefix,
+    async listen(port = 0, host = "127.0.0.1") {
+      const koa = new Koa();
+      koa.silent = true;
+      koa.use(router.routes()).use(router.allowedMethods());
+      const server = createServer(koa.callback());
+      await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, host, resolve));
+      const address = server.address();
+      const actual = typeof address === "object" && address ? address.port : port;
+      const close = () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        });
+      return { baseUrl: app.apiBase(`http://${host}:${actual}`), server, close };
+    },
+    injectError(endpoint, errcode, times = 1, options = {}) {
+      const path = normalizeEndpoint(endpoint);
+      if (!known.has(path)) throw new Error(`sandbox: no simulated endpoint ${path} (known: ${[...known].join(", ")})`);
+      const at = deps.clock.now().getTime();
+      sb.stores.control.addFault({ accountId: sb.accountId, endpoint: path, errcode, times, afterProcessing: options.afterProcessing ?? false, at });
+    },
+    clearErrors: () => sb.stores.control.clearFaults(sb.accountId),
+    recordInteraction(openId, kind, at = deps.clock.now()) {
+      sb.stores.control.addInteraction(sb.accountId, openId, kind, at.getTime());
+    },
+    configure: (changes) => void Object.assign(settings, changes),
+    revokeTokens: () => void sb.stores.tokens.revokeAll(sb.accountId, deps.clock.now().getTime()),
+    countCalls: (endpoint) => sb.stores.control.countCalls(sb.accountId, endpoint === undefined ? undefined : normalizeEndpoint(endpoint)),
+    inspect: (limit) => inspectSandbox(sb, limit),
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    close() {
+      for (const [timer, finish] of timers) {
+        clearTimeout(timer);
+        finish();
+      }
+      timers.clear();
+    },
+  };
+  mountControlRoutes(router, app, known);
+  return app;
+}
