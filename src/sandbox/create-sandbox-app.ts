@@ -9,6 +9,7 @@ import { createSandboxOutboxStore } from "../db/stores/sandbox-outbox-store";
 import { createSandboxTokenStore } from "../db/stores/sandbox-token-store";
 import { customSendEndpoint } from "./custom-endpoints";
 import { draftAddEndpoint, freepublishGetEndpoint, freepublishSubmitEndpoint } from "./draft-endpoints";
+import { draftBatchGetEndpoint, freepublishBatchGetEndpoint } from "./batchget-endpoints";
 import { inspectSandbox, type SandboxInspection } from "./inspect-sandbox";
 import { massGetEndpoint, massPreviewEndpoint, massSendAllEndpoint } from "./mass-endpoints";
 import { addMaterialEndpoint, uploadImgEndpoint } from "./media-endpoints";
@@ -114,6 +115,8 @@ export function createSandboxApp(deps: SandboxDeps): SandboxApp {
     draftAddEndpoint(sb),
     freepublishSubmitEndpoint(sb),
     freepublishGetEndpoint(sb),
+    draftBatchGetEndpoint(sb),
+    freepublishBatchGetEndpoint(sb),
     massSendAllEndpoint(sb),
     massPreviewEndpoint(sb),
     massGetEndpoint(sb),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseWire, type ApiCall } from "../api-types";
 
 const DRAFT_ADD = "/cgi-bin/draft/add";
+const DRAFT_BATCHGET = "/cgi-bin/draft/batchget";
 
 /**
  * One article of a draft (doc:svc/api/draftbox/draftmanage/api_draft_add; protocol §5.3).
@@ -51,6 +52,28 @@ export function toWireArticle(a: DraftArticle): Record<string, unknown> {
 
 const draftAddResponse = z.object({ media_id: z.string().min(1) });
 
+/** A draft in the box as draft/batchget lists it (no_content: the articles without their HTML). */
+export interface DraftSummary {
+  mediaId: string;
+  updatedAt: Date;
+  articles: { title: string; digest?: string }[];
+}
+
+const batchGetResponse = z.object({
+  total_count: z.coerce.number().int().default(0),
+  item: z
+    .array(
+      z.object({
+        media_id: z.string(),
+        update_time: z.coerce.number().default(0),
+        content: z
+          .object({ news_item: z.array(z.object({ title: z.string().default(""), digest: z.string().optional() })).default([]) })
+          .default({}),
+      }),
+    )
+    .default([]),
+});
+
 /** The draft box (草稿箱). A draft leaves it once published or mass-sent. */
 export function draftEndpoints(call: ApiCall) {
   return {
@@ -64,6 +87,24 @@ export function draftEndpoints(call: ApiCall) {
         retryOnBusy: true,
       });
       return { mediaId: parseWire(draftAddResponse, body, DRAFT_ADD).media_id };
+    },
+
+    /**
+     * draft/batchget {offset, count ≤ 20, no_content}: the drafts still in the box, newest first.
+     * The publisher reads it after a crash between draft/add and recording its media_id.
+     */
+    async batchGet(offset = 0, count = 20): Promise<{ totalCount: number; drafts: DraftSummary[] }> {
+      const json = { offset, count, no_content: 1 };
+      const body = await call({ path: DRAFT_BATCHGET, method: "POST", json, retryOnBusy: true });
+      const wire = parseWire(batchGetResponse, body, DRAFT_BATCHGET);
+      return {
+        totalCount: wire.total_count,
+        drafts: wire.item.map((i) => ({
+          mediaId: i.media_id,
+          updatedAt: new Date(i.update_time * 1000),
+          articles: i.content.news_item.map((a) => (a.digest === undefined ? { title: a.title } : { title: a.title, digest: a.digest })),
+        })),
+      };
     },
   };
 }

@@ -3,6 +3,7 @@ import { parseWire, wireId, type ApiCall } from "../api-types";
 
 const SUBMIT = "/cgi-bin/freepublish/submit";
 const GET = "/cgi-bin/freepublish/get";
+const BATCHGET = "/cgi-bin/freepublish/batchget";
 
 export interface PublishSubmitted {
   /** Kept as a string: typed string in one doc, int in another (protocol §5.4). */
@@ -35,6 +36,28 @@ const getResponse = z.object({
   fail_idx: z.array(z.coerce.number().int()).default([]),
 });
 
+/** A successfully published article set as freepublish/batchget lists it. */
+export interface PublishedSummary {
+  articleId: string;
+  updatedAt: Date;
+  articles: { title: string; url: string }[];
+}
+
+const batchGetResponse = z.object({
+  total_count: z.coerce.number().int().default(0),
+  item: z
+    .array(
+      z.object({
+        article_id: z.string(),
+        update_time: z.coerce.number().default(0),
+        content: z
+          .object({ news_item: z.array(z.object({ title: z.string().default(""), url: z.string().default("") })).default([]) })
+          .default({}),
+      }),
+    )
+    .default([]),
+});
+
 /**
  * 发布 (not pushed to followers, not in the history list; protocol §5.4). Since 2025-07
  * unverified and personal accounts get 48001 here.
@@ -65,6 +88,24 @@ export function freepublishEndpoints(call: ApiCall) {
       };
       if (wire.article_id !== undefined) state.articleId = wire.article_id;
       return state;
+    },
+
+    /**
+     * freepublish/batchget {offset, count ≤ 20, no_content}: successful publications, newest
+     * first. The publisher reads it after a crash between submit and recording the publish_id.
+     */
+    async batchGet(offset = 0, count = 20): Promise<{ totalCount: number; published: PublishedSummary[] }> {
+      const json = { offset, count, no_content: 1 };
+      const body = await call({ path: BATCHGET, method: "POST", json, retryOnBusy: true });
+      const wire = parseWire(batchGetResponse, body, BATCHGET);
+      return {
+        totalCount: wire.total_count,
+        published: wire.item.map((i) => ({
+          articleId: i.article_id,
+          updatedAt: new Date(i.update_time * 1000),
+          articles: i.content.news_item.map((a) => ({ title: a.title, url: a.url })),
+        })),
+      };
     },
   };
 }

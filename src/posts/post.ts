@@ -1,0 +1,63 @@
+/**
+ * A post as the editor wrote it in content/posts/YYYY-MM-DD-slug.md, validated. Built only by
+ * load-posts.ts; the publisher turns it into a WeChat draft (render-post.ts) at its publish time.
+ */
+
+/** mass: 群发, pushed to every follower (quota: 订阅号 1 a day, 服务号 4 a month). publish: 发布, not pushed. */
+export const POST_MODES = ["mass", "publish"] as const;
+export type PostMode = (typeof POST_MODES)[number];
+
+/** Who may comment: WeChat's need_open_comment / only_fans_can_comment. */
+export const COMMENT_MODES = ["off", "open", "fans"] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
+/** The cover as written: a local image, or `none` (then the first body image, else the column's default). */
+export type CoverSpec = { kind: "file"; ref: string; line: number } | { kind: "auto" };
+
+export interface Post {
+  /** File name without .md: the post's identity in the publications ledger. Never rename a published post. */
+  slug: string;
+  /** Path of the file as reported in errors (contentDir/posts/…). */
+  file: string;
+  /** Directory of the file: relative image paths resolve from here. */
+  dir: string;
+  title: string;
+  columnId: string;
+  /** publish_at as an instant (naive times are in SCHEDULE_TIMEZONE, Asia/Shanghai by default). */
+  publishAt: Date;
+  /** publish_at exactly as written, for messages. */
+  publishAtText: string;
+  author: string | undefined;
+  digest: string | undefined;
+  cover: CoverSpec;
+  mode: PostMode;
+  /** draft: true keeps the post out of publishing (it is still checked). */
+  draft: boolean;
+  /** 期数 forced by the editor (e.g. the first post after moving to this tool); else the column's next. */
+  issue: number | undefined;
+  /** 阅读原文 link. */
+  sourceUrl: string | undefined;
+  comments: CommentMode;
+  /** The Markdown body. */
+  body: string;
+  /** 1-based line of the file where the body starts (for messages about the body). */
+  bodyLine: number;
+  /** sha256 (hex) of the file text. */
+  sourceHash: string;
+}
+
+/** WeChat's limits for one article (draft/add doc; protocol §5.3, §7.1). Characters are code points. */
+export const ARTICLE_LIMITS = {
+  titleChars: 32,
+  authorChars: 16,
+  digestChars: 128,
+  /** "必须少于2万字符": tags and inline styles count. */
+  contentChars: 20_000,
+  contentBytes: 1024 * 1024,
+  sourceUrlBytes: 1024,
+} as const;
+
+/** WeChat fills an empty digest with the first 54 characters of the text (draft/add doc). */
+export const AUTO_DIGEST_CHARS = 54;
+
+export const charCount = (s: string): number => [...s].length;

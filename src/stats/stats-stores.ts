@@ -1,0 +1,22 @@
+import type { Db } from "../db/open-database";
+import { createStatsMessageStore, type StatsMessageStore } from "../db/stores/stats-message-store";
+import { createStatsPublicationStore, type StatsPublicationStore } from "../db/stores/stats-publication-store";
+import { createStatsSnapshotStore, type StatsSnapshotStore } from "../db/stores/stats-snapshot-store";
+import { createStatsSyncStore, type StatsSyncStore } from "../db/stores/stats-sync-store";
+
+/** Every store the stats job, the dashboard and `cli stats` read or write. */
+export interface StatsStores {
+  snapshots: StatsSnapshotStore;
+  sync: StatsSyncStore;
+  messages: StatsMessageStore;
+  publications: StatsPublicationStore;
+}
+
+export function createStatsStores(db: Db): StatsStores {
+  return {
+    snapshots: createStatsSnapshotStore(db),
+    sync: createStatsSyncStore(db),
+    messages: createStatsMessageStore(db),
+    publications: createStatsPublicationStore(db),
+  };
+}
