@@ -14,6 +14,9 @@ import { replyToCustomMessage } from "./wechat/reply-to-custom-message";
 import { createSandboxApp, type SandboxApp } from "./sandbox/create-sandbox-app";
 import type { InboundMessage } from "./wechat/types";
 import type { Db } from "./db/open-database";
+import { createPublicationStore } from "./db/stores/publication-store";
+import { createArticleCatalog, invalidateCatalog } from "./publisher/article-catalog";
+import { createJobEventHandler } from "./publisher/job-events";
 
 export interface BuildOptions {
   clock?: Clock;
@@ -54,9 +57,6 @@ function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, secrets
   });
 }
 
-/** Until something is published, columns answer with their own text. */
-const noArticles: ArticleCatalog = { latestArticles: () => [] };
-
 /**
  * The composition root shared by the server and the CLI: config → db → stores → content → deps.
  * Throws ContentError if content/ is broken at boot (the service must not start without rules).
@@ -67,25 +67,36 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
   try {
     const settings = createSettingsStore(db);
     const secrets = resolveSecrets(config, settings, clock);
+    const accounts = resolveAccounts(config, secrets);
     const content = watchContent(config.contentDir, categoryLogger(log, "content"));
+    const messages = createMessageLog(createMessageStore(db), {
+      onFlushError: (err, lost) => log.error({ category: "db", err, lost }, "message log write failed"),
+    });
+    // A restart must not forget pushes WeChat may still retry.
+    for (const accountId of accounts.keys()) messages.rememberSince(accountId, new Date(clock.now().getTime() - 120_000), clock.now());
     const sandbox = config.sandbox ? buildSandbox(config, db, clock, log, secrets) : undefined;
     const apiBase =
       options.apiBase ?? config.wechat.apiBase ?? (sandbox ? sandbox.apiBase(`http://127.0.0.1:${config.port}`) : WECHAT_API_BASE);
+    // The bot lists what the publisher published; job-finish pushes update the same ledger.
+    const publications = createPublicationStore(db);
+    const catalog = options.catalog ?? createArticleCatalog(publications, clock);
+    const onJobEvent = createJobEventHandler({
+      store: publications,
+      clock,
+      log: categoryLogger(log, "publisher"),
+      onPublished: () => invalidateCatalog(catalog),
+    });
     const wechat = createApiClient({ baseUrl: apiBase, appId: secrets.appId, appSecret: secrets.appSecret, db, clock, log });
     return {
       config,
       log,
       clock,
       db,
-      stores: {
-        messages: createMessageLog(createMessageStore(db), {
-          onFlushError: (err, lost) => log.error({ category: "db", err, lost }, "message log write failed"),
-        }),
-        settings,
-      },
-      accounts: resolveAccounts(config, secrets),
+      stores: { messages, settings },
+      accounts,
       content,
-      catalog: options.catalog ?? noArticles,
+      catalog,
+      onJobEvent,
       route: (message, facts) => routeMessage(message, content.current(), facts),
       wechat,
       ...(sandbox ? { sandbox } : {}),

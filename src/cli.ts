@@ -5,6 +5,9 @@ import { systemClock } from "./time";
 import { openDatabase } from "./db/open-database";
 import { loadContent } from "./bot/load-content";
 import { sendCommand } from "./cli/send-command";
+import { statsCommand, STATS_USAGE } from "./cli/stats-command";
+import { terminalIo, userCommand, USER_USAGE } from "./cli/user-command";
+import { createLogger } from "./logger";
 import { main } from "./main";
 import type { SimulatedAction } from "./wechat/build-push";
 
@@ -18,7 +21,7 @@ commands:
   send --event subscribe|unsubscribe [--scene S]
   send --click KEY              press a custom-menu button
     options: --url URL (default http://127.0.0.1:$PORT/wechat)  --from OPENID
-`;
+${STATS_USAGE}${USER_USAGE}`;
 
 function fail(message: string): never {
   process.stderr.write(message.endsWith("\n") ? message : message + "\n");
@@ -80,6 +83,16 @@ async function run(argv: string[]): Promise<void> {
       const result = await sendCommand(config, systemClock, { action, url: values.url, openId: values.from });
       process.stdout.write(`你 → ${label}\n公众号 ←\n${result.text}\n`);
       if (result.status !== 200) process.exitCode = 1;
+      return;
+    }
+    case "stats": {
+      // Logs go to stderr (warnings only) so that --format csv|json output stays clean on stdout.
+      const log = createLogger({ level: "warn", destination: process.stderr });
+      process.exitCode = await statsCommand(config, log, rest, (text) => void process.stdout.write(text));
+      return;
+    }
+    case "user": {
+      process.exitCode = await userCommand(config, systemClock, rest, terminalIo(config));
       return;
     }
     default:

@@ -36,11 +36,27 @@ export interface Config {
   databasePath: string;
   contentDir: string;
   scheduleTimezone: string;
+  /** A post more than this many hours overdue (the service was down) is reported missed, not sent. */
+  publishCatchUpHours: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   logFormat: "json" | "pretty";
   /** No WeChat credentials: run against the embedded simulator with generated local secrets. */
   sandbox: boolean;
   wechat: WeChatConfig;
+  dashboard: DashboardConfig;
+}
+
+/** The staff dashboard (/dashboard) and the stats job. */
+export interface DashboardConfig {
+  /** 账号名称 in reports, e.g. 青春轮台. */
+  accountName: string;
+  /** Add `Secure` to the session cookie (set when the dashboard is reached over https). */
+  secureCookie: boolean;
+  sessionHours: number;
+  /** Password for `cli user add` in scripts (instead of the prompt); never used by the server. */
+  password: string | undefined;
+  /** First stats run: how many days of datacube history to fetch. */
+  statsBackfillDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +72,7 @@ const schema = z.object({
   DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default("data/app.db")),
   CONTENT_DIR: z.preprocess(blankToUndefined, z.string().default("content")),
   SCHEDULE_TIMEZONE: z.preprocess(blankToUndefined, z.string().default("Asia/Shanghai")),
+  PUBLISH_CATCH_UP_HOURS: intIn(0, 168, 2),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -74,9 +91,15 @@ const schema = z.object({
   WECHAT_REPLAY_WINDOW_SECONDS: intIn(10, 86400, 300),
   WECHAT_REPLY_BUDGET_MS: intIn(100, 4900, 4500),
   WECHAT_BODY_LIMIT_BYTES: intIn(1024, 10 * 1024 * 1024, 64 * 1024),
+  WECHAT_ACCOUNT_NAME: z.preprocess(blankToUndefined, z.string().trim().max(30).default("青春轮台")),
+  DASHBOARD_SECURE_COOKIE: z.preprocess(blankToUndefined, z.enum(["true", "false"]).default("false")),
+  DASHBOARD_SESSION_HOURS: intIn(1, 720, 12),
+  DASHBOARD_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
+  STATS_BACKFILL_DAYS: intIn(1, 4000, 90),
 });
 
 const HINTS: Record<string, string> = {
+  PUBLISH_CATCH_UP_HOURS: "hours between 0 and 168 a post may still go out late after downtime, e.g. 2",
   PORT: "set PORT to a number between 0 and 65535, e.g. PORT=3000",
   LOG_LEVEL: "use one of fatal, error, warn, info, debug, trace, silent",
   LOG_FORMAT: "use json (for log collectors) or pretty (for a terminal)",
@@ -86,6 +109,10 @@ const HINTS: Record<string, string> = {
   WECHAT_REPLAY_WINDOW_SECONDS: "seconds between 10 and 86400; 300 suits WeChat's retries",
   WECHAT_REPLY_BUDGET_MS: "milliseconds between 100 and 4900; WeChat gives up after 5000",
   WECHAT_BODY_LIMIT_BYTES: "bytes between 1024 and 10485760",
+  WECHAT_ACCOUNT_NAME: "the account's display name (账号名称), at most 30 characters",
+  DASHBOARD_SECURE_COOKIE: "use true when staff reach the dashboard over https, else false",
+  DASHBOARD_SESSION_HOURS: "hours between 1 and 720 a staff login lasts",
+  STATS_BACKFILL_DAYS: "days between 1 and 4000 of WeChat statistics to fetch on the first run",
 };
 
 /** EncodingAESKey: 43 characters of [A-Za-z0-9] decoding (with "=") to 32 bytes (message-push doc). */
@@ -169,6 +196,7 @@ export function loadConfig(env: Env = process.env): Config {
     databasePath: e.DATABASE_PATH,
     contentDir: e.CONTENT_DIR,
     scheduleTimezone: e.SCHEDULE_TIMEZONE,
+    publishCatchUpHours: e.PUBLISH_CATCH_UP_HOURS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     sandbox,
@@ -186,6 +214,13 @@ export function loadConfig(env: Env = process.env): Config {
       replayWindowSeconds: e.WECHAT_REPLAY_WINDOW_SECONDS,
       replyBudgetMs: e.WECHAT_REPLY_BUDGET_MS,
       bodyLimitBytes: e.WECHAT_BODY_LIMIT_BYTES,
+    },
+    dashboard: {
+      accountName: e.WECHAT_ACCOUNT_NAME,
+      secureCookie: e.DASHBOARD_SECURE_COOKIE === "true",
+      sessionHours: e.DASHBOARD_SESSION_HOURS,
+      password: e.DASHBOARD_PASSWORD,
+      statsBackfillDays: e.STATS_BACKFILL_DAYS,
     },
   };
   return deepFreeze(config);

@@ -5,6 +5,10 @@ import { createLogger, categoryLogger } from "./logger";
 import { buildDeps, closeDeps } from "./build-deps";
 import { createApp } from "./http/create-app";
 import type { Deps } from "./deps";
+import { dashboardRoutes } from "./http/routes/dashboard-routes";
+import { describeStaffLogin } from "./cli/first-staff-user";
+import { startScheduler } from "./scheduler/start-scheduler";
+import { JOBS } from "./scheduler/jobs";
 
 /** How long in-flight requests get to finish after SIGTERM before connections are cut. */
 const DRAIN_MS = 10_000;
@@ -53,7 +57,7 @@ export async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = createApp(deps, deps.sandbox ? [deps.sandbox.router] : []);
+  const app = createApp(deps, [dashboardRoutes(deps), ...(deps.sandbox ? [deps.sandbox.router] : [])]);
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
@@ -71,8 +75,11 @@ export async function main(): Promise<void> {
       callback: { url: `${origin}/wechat`, ...secrets, encodingAesKey: config.wechat.encodingAesKey ?? deps.stores.settings.get("sandbox.encoding_aes_key") },
     });
   }
-  process.stdout.write(describeStart(config, deps, origin) + "\n");
+  const staffLines = await describeStaffLogin(deps, origin);
+  process.stdout.write([describeStart(config, deps, origin), ...staffLines].join("\n") + "\n");
   life.info({ port, sandbox: config.sandbox }, "service started");
+  // Publishing and stats run on their own clock; started once the webhook can receive job results.
+  const scheduler = startScheduler(deps, JOBS);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -80,6 +87,8 @@ export async function main(): Promise<void> {
     stopping = true;
     deps.lifecycle.stopping = true;
     life.info({ signal }, "stopping: no new connections, finishing in-flight requests");
+    // No new job runs; the one under way (a publication mid-step) finishes before the db closes.
+    const schedulerStopped = scheduler.stop();
     const force = setTimeout(() => {
       life.warn("drain timeout, closing remaining connections");
       server.closeAllConnections();
@@ -87,8 +96,10 @@ export async function main(): Promise<void> {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      closeDeps(deps);
-      life.info("stopped cleanly");
+      void schedulerStopped.finally(() => {
+        closeDeps(deps);
+        life.info("stopped cleanly");
+      });
     });
     server.closeIdleConnections();
   };

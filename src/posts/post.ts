@@ -12,7 +12,7 @@ export const COMMENT_MODES = ["off", "open", "fans"] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
 /** The cover as written: a local image, or `none` (then the first body image, else the column's default). */
-export type CoverSpec = { kind: "file"; ref: string; line: number } | { kind: "auto" };
+export type CoverSpec = { kind: "file"; ref: string; line: number | undefined } | { kind: "auto" };
 
 export interface Post {
   /** File name without .md: the post's identity in the publications ledger. Never rename a published post. */

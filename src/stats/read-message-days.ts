@@ -48,6 +48,30 @@ export function readMessageDays(ctx: StatsContext, from: string, to: string): Me
   return result;
 }
 
+/** Activity summed over [from, to] (all-time totals for the report), rollups plus live days. */
+export function readActivityTotal(ctx: StatsContext, from: string, to: string): Activity {
+  const { stores, accountId } = ctx;
+  rollupMessageDays(ctx, ctx.rollupBudgetDays ?? 14);
+  const through = stores.sync.get(accountId, "message_rollup")?.syncedThrough ?? null;
+  const total: Activity = { youths: 0, messages: 0, events: 0, answered: 0, unmatched: 0 };
+  const add = (a: Activity) => {
+    for (const k of Object.keys(total) as (keyof Activity)[]) total[k] += a[k];
+  };
+  if (through !== null && from <= through) add(stores.messages.activityTotal(accountId, from, minDate(to, through)));
+  const today = localDate(ctx.clock.now(), ctx.timezone);
+  const liveTo = minDate(to, today);
+  for (let day = through === null ? from : maxDate(from, addDays(through, 1)); day <= liveTo; day = addDays(day, 1)) {
+    add(stores.messages.aggregate(accountId, day, dayStart(day, ctx.timezone), dayStart(addDays(day, 1), ctx.timezone)).activity);
+  }
+  return total;
+}
+
+/** The first local day of the message log, if any. */
+export function firstMessageDay(ctx: StatsContext): string | undefined {
+  const first = ctx.stores.messages.firstReceivedAt(ctx.accountId);
+  return first === undefined ? undefined : localDate(new Date(first), ctx.timezone);
+}
+
 /** Sums `n` by a key over daily rows. */
 export function sumBy<T extends { n: number }>(rows: readonly T[], key: (row: T) => string): Map<string, number> {
   const out = new Map<string, number>();

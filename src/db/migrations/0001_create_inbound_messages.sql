@@ -23,7 +23,6 @@ CREATE TABLE inbound_messages (
   UNIQUE (account_id, dedup_key)
 );
 CREATE INDEX inbound_messages_by_time ON inbound_messages (account_id, received_at);
-CREATE INDEX inbound_messages_by_user ON inbound_messages (account_id, open_id, received_at);
 
 -- One row per youth who ever wrote to or followed the account: follow state (with QR scene),
 -- last interaction (WeChat's 48 h customer-service window starts there) and reply throttles.

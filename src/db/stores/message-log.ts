@@ -1,4 +1,3 @@
-import type { Reply } from "../../wechat/types";
 import type { Claim, MessageStore, RecordEntry } from "./message-store";
 
 export interface MessageLogOptions {
@@ -6,36 +5,63 @@ export interface MessageLogOptions {
   flushDelayMs?: number;
   /** Write at once when this many are waiting. */
   maxBatch?: number;
+  /**
+   * How long this process remembers which pushes it has seen. WeChat retries within ~15 s
+   * (3 tries, 5 s apart: Passive_user_reply_message doc); two minutes leaves a wide margin.
+   */
+  rememberMs?: number;
+  /** Upper bound on remembered keys, so a flood cannot grow memory without limit. */
+  maxRemembered?: number;
   onFlushError?: (err: unknown, lost: number) => void;
 }
 
-/** The message store plus group commit for the webhook's fast path. */
-export interface MessageLog extends Omit<MessageStore, "recordMany"> {
+/** The message store plus group commit and an in-memory dedup set for the webhook's fast path. */
+export interface MessageLog extends Omit<MessageStore, "recordMany" | "keysSince"> {
   /** Records a push answered synchronously; written within `flushDelayMs` together with others. */
   record(entry: RecordEntry): Claim;
+  /** Reloads the dedup set from the database (at boot, so a restart forgets no recent push). */
+  rememberSince(accountId: string, since: Date, now: Date): void;
   /** Writes everything waiting now (shutdown, tests, before reading the table). */
   flush(): void;
 }
 
 /**
- * Group commit for the message log. A SQLite commit costs several page writes and lock calls;
- * at webhook rates that, not routing, dominated the CPU profile. So pushes answered on the fast
- * path are buffered for a few milliseconds and written in one transaction.
+ * The webhook's view of the message log, built for throughput.
  *
- * Why this is safe: WeChat retries only when it did not get our answer (5 s); a push we answered
- * is waiting here for at most `flushDelayMs`, and `find` consults this buffer first, so a retry
- * in this process sees it. A hard crash inside that window loses only those log rows, and
- * WeChat had its answer already. The slow path (async routing) still claims in the database
- * before awaiting, which also covers several processes sharing the database.
+ * Group commit: a SQLite commit costs several page writes and lock calls; at webhook rates that,
+ * not routing, dominated the CPU profile. So pushes answered on the fast path are buffered for a
+ * few milliseconds and written in one transaction.
+ *
+ * Dedup set: each push's key is remembered in memory for `rememberMs`, so a first delivery (the
+ * common case) costs no database read; only a key seen before is looked up, to return the stored
+ * reply. The set is reloaded from the database at boot, so a restart forgets nothing recent.
+ *
+ * Why this is safe: WeChat retries only when it did not get our answer, within ~15 s; a push we
+ * answered waits in the buffer for at most `flushDelayMs`, and `find` consults buffer and set
+ * first. A hard crash inside that window loses only those log rows, and WeChat had its answer.
+ * Several server processes sharing one database each keep their own set; the database's UNIQUE
+ * key still keeps one row per push, and the slow path (async routing) claims in the database.
  */
 export function createMessageLog(store: MessageStore, options: MessageLogOptions = {}): MessageLog {
   const flushDelayMs = options.flushDelayMs ?? 5;
   const maxBatch = options.maxBatch ?? 500;
+  const rememberMs = options.rememberMs ?? 120_000;
+  const maxRemembered = options.maxRemembered ?? 200_000;
   const pending = new Map<string, RecordEntry>();
   const pendingDefault = new Map<string, Date>();
+  /** key → time seen (ms); insertion order is time order, so the oldest are at the front. */
+  const remembered = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
 
   const keyOf = (accountId: string, id: string) => `${accountId}\u0000${id}`;
+
+  const remember = (key: string, at: number) => {
+    remembered.set(key, at);
+    for (const [oldest, seenAt] of remembered) {
+      if (seenAt >= at - rememberMs && remembered.size <= maxRemembered) break;
+      remembered.delete(oldest);
+    }
+  };
 
   const flush = () => {
     if (timer) clearTimeout(timer);
@@ -57,6 +83,7 @@ export function createMessageLog(store: MessageStore, options: MessageLogOptions
       const waiting = pending.get(key);
       if (waiting) return { kind: "done", reply: waiting.outcome.reply };
       pending.set(key, entry);
+      remember(key, entry.receivedAt.getTime());
       if (entry.outcome.ruleId === "default" && entry.outcome.reply) {
         pendingDefault.set(keyOf(entry.accountId, entry.message.openId), entry.receivedAt);
       }
@@ -68,14 +95,21 @@ export function createMessageLog(store: MessageStore, options: MessageLogOptions
       return { kind: "new" };
     },
     find(accountId, dedupKey) {
-      const waiting = pending.get(keyOf(accountId, dedupKey));
-      if (waiting) return { kind: "done", reply: waiting.outcome.reply as Reply | null };
-      return store.find(accountId, dedupKey);
+      const key = keyOf(accountId, dedupKey);
+      const waiting = pending.get(key);
+      if (waiting) return { kind: "done", reply: waiting.outcome.reply };
+      return remembered.has(key) ? store.find(accountId, dedupKey) : undefined;
+    },
+    rememberSince(accountId, since, now) {
+      for (const dedupKey of store.keysSince(accountId, since)) remember(keyOf(accountId, dedupKey), now.getTime());
     },
     lastDefaultReplyAt(accountId, openId) {
       return pendingDefault.get(keyOf(accountId, openId)) ?? store.lastDefaultReplyAt(accountId, openId);
     },
-    claim: (accountId, message, receivedAt) => store.claim(accountId, message, receivedAt),
+    claim(accountId, message, receivedAt) {
+      remember(keyOf(accountId, message.dedupKey), receivedAt.getTime());
+      return store.claim(accountId, message, receivedAt);
+    },
     complete: (accountId, message, outcome, at) => store.complete(accountId, message, outcome, at),
     flush,
   };

@@ -35,6 +35,8 @@ export interface MessageStore {
   claim(accountId: string, message: InboundMessage, receivedAt: Date): Claim;
   complete(accountId: string, message: InboundMessage, outcome: PushOutcome, at: Date): void;
   lastDefaultReplyAt(accountId: string, openId: string): Date | undefined;
+  /** Dedup keys of the pushes received since `since` (to rebuild the in-memory dedup set at boot). */
+  keysSince(accountId: string, since: Date): string[];
 }
 
 export function createMessageStore(db: Db): MessageStore {
@@ -77,6 +79,9 @@ export function createMessageStore(db: Db): MessageStore {
       unsubscribed_at = coalesce(excluded.unsubscribed_at, unsubscribed_at),
       subscribe_scene = coalesce(excluded.subscribe_scene, subscribe_scene),
       last_default_reply_at = coalesce(excluded.last_default_reply_at, last_default_reply_at)`);
+  const selectKeysSince = db.prepare<{ account_id: string; since: number }, { dedup_key: string }>(
+    "SELECT dedup_key FROM inbound_messages WHERE account_id = @account_id AND received_at >= @since",
+  );
   const selectDefaultAt = db.prepare<{ account_id: string; open_id: string }, { at: number | null }>(
     "SELECT last_default_reply_at AS at FROM youths WHERE account_id = @account_id AND open_id = @open_id",
   );
@@ -154,6 +159,7 @@ export function createMessageStore(db: Db): MessageStore {
       return stateOf(row) ?? { kind: "in_progress" };
     },
     complete: (accountId, m, o, at) => completeTx(accountId, m, o, at),
+    keysSince: (accountId, since) => selectKeysSince.all({ account_id: accountId, since: since.getTime() }).map((r) => r.dedup_key),
     lastDefaultReplyAt(accountId, openId) {
       const at = selectDefaultAt.get({ account_id: accountId, open_id: openId })?.at;
       return at == null ? undefined : new Date(at);

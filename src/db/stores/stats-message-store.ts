@@ -68,9 +68,13 @@ export interface StatsMessageStore {
   typesByDay(accountId: string, from: string, to: string): (TypeCount & { day: string })[];
   rulesByDay(accountId: string, from: string, to: string): (RuleCount & { day: string })[];
   activityByDay(accountId: string, from: string, to: string): (Activity & { day: string })[];
+  /** Sums of the rolled-up days in [from, to] (youths: summed per day, not distinct). */
+  activityTotal(accountId: string, from: string, to: string): Activity;
   unmatchedByDay(accountId: string, from: string, to: string): (TextCount & { day: string })[];
   /** The newest unmatched messages (the log, newest first). */
   recentUnmatched(accountId: string, limit: number): RecentMessage[];
+  /** Youths whose last (un)subscribe we saw was a subscribe: a lower bound of the followers. */
+  subscribedYouths(accountId: string): number;
 }
 
 interface LogRow {
@@ -119,6 +123,10 @@ export function createStatsMessageStore(db: Db): StatsMessageStore {
   const selectActivity = db.prepare<Range, Activity & { day: string }>(`
     SELECT day, youths, messages, events, answered, unmatched FROM stats_activity_days
     WHERE account_id = @account_id AND day BETWEEN @from AND @to ORDER BY day`);
+  const selectActivityTotal = db.prepare<Range, Activity>(`
+    SELECT coalesce(sum(youths), 0) AS youths, coalesce(sum(messages), 0) AS messages, coalesce(sum(events), 0) AS events,
+           coalesce(sum(answered), 0) AS answered, coalesce(sum(unmatched), 0) AS unmatched
+    FROM stats_activity_days WHERE account_id = @account_id AND day BETWEEN @from AND @to`);
   const selectTexts = db.prepare<Range, TextCount & { day: string }>(`
     SELECT day, content, n FROM stats_unmatched_days WHERE account_id = @account_id AND day BETWEEN @from AND @to`);
   // Walks inbound_messages_by_time backwards; unmatched messages are common enough to stop early.
@@ -126,6 +134,10 @@ export function createStatsMessageStore(db: Db): StatsMessageStore {
     SELECT received_at AS receivedAt, open_id AS openId, msg_type AS msgType, content FROM inbound_messages
     WHERE account_id = @account_id AND match_mode = 'default'
     ORDER BY received_at DESC LIMIT @limit`);
+
+  const countSubscribed = db.prepare<{ account_id: string }, { n: number }>(
+    "SELECT count(*) AS n FROM youths WHERE account_id = @account_id AND subscribed = 1",
+  );
 
   const replaceTx = db.transaction((accountId: string, r: DayRollup) => {
     const key = { account_id: accountId, day: r.day };
@@ -180,7 +192,9 @@ export function createStatsMessageStore(db: Db): StatsMessageStore {
     typesByDay: (accountId, from, to) => selectTypes.all({ account_id: accountId, from, to }),
     rulesByDay: (accountId, from, to) => selectRules.all({ account_id: accountId, from, to }),
     activityByDay: (accountId, from, to) => selectActivity.all({ account_id: accountId, from, to }),
+    activityTotal: (accountId, from, to) => selectActivityTotal.get({ account_id: accountId, from, to })!,
     unmatchedByDay: (accountId, from, to) => selectTexts.all({ account_id: accountId, from, to }),
     recentUnmatched: (accountId, limit) => selectRecent.all({ account_id: accountId, limit }),
+    subscribedYouths: (accountId) => countSubscribed.get({ account_id: accountId })?.n ?? 0,
   };
 }

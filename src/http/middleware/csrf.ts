@@ -1,0 +1,48 @@
+import { timingSafeEqual } from "node:crypto";
+import type { Context, Middleware } from "koa";
+import { RequestError } from "../../errors";
+import { readRawBody } from "../read-raw-body";
+import type { StaffState } from "./auth-session";
+
+/** Dashboard forms are a few fields; anything bigger is not ours. */
+const FORM_LIMIT_BYTES = 16 * 1024;
+
+/** Parses an application/x-www-form-urlencoded body (415 for anything else, 413 when too big). */
+export async function readForm(ctx: Context): Promise<URLSearchParams> {
+  if (!ctx.is("application/x-www-form-urlencoded")) {
+    throw new RequestError("unsupported_form", "expected a form (application/x-www-form-urlencoded)", 415);
+  }
+  return new URLSearchParams(await readRawBody(ctx, FORM_LIMIT_BYTES));
+}
+
+/** Constant-time equality of two tokens (false when either is missing). */
+export function tokensMatch(expected: string | undefined, given: string | null | undefined): boolean {
+  if (!expected || !given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function formOf(ctx: Context): URLSearchParams {
+  const form = ctx.state["form"] as URLSearchParams | undefined;
+  if (!form) throw new Error("dashboard: route registered without requireCsrf");
+  return form;
+}
+
+/**
+ * Every POST of a signed-in page carries the session's CSRF token in a hidden `_csrf` field
+ * (synchronizer token pattern); without it the request is refused with 403 before anything runs.
+ * Runs after requireStaff; leaves the parsed form on ctx.state.form.
+ */
+export const requireCsrf: Middleware = async (ctx, next) => {
+  const staff = ctx.state["staff"] as StaffState | undefined;
+  const form = await readForm(ctx);
+  if (!staff || !tokensMatch(staff.csrfToken, form.get("_csrf"))) {
+    ctx.status = 403;
+    ctx.type = "text/plain";
+    ctx.body = "表单已过期或来源不明，请刷新页面后重试 (CSRF token missing or invalid)";
+    return;
+  }
+  ctx.state["form"] = form;
+  await next();
+};

@@ -1,0 +1,95 @@
+/** Chinese labels for staff (团委工作人员); codes stay English in the data. */
+
+export const MSG_TYPE_LABELS: Record<string, string> = {
+  text: "文字",
+  voice: "语音",
+  image: "图片",
+  video: "视频",
+  shortvideo: "小视频",
+  location: "位置",
+  link: "链接",
+  subscribe: "关注",
+  unsubscribe: "取消关注",
+  scan: "扫码",
+  click: "菜单点击",
+  view: "菜单链接",
+  location_report: "上报位置",
+  mass_send_finished: "群发结果",
+  publish_finished: "发布结果",
+  template_send_finished: "模板消息结果",
+  unknown: "其他",
+};
+
+export const MATCH_MODE_LABELS: Record<string, string> = {
+  exact: "全匹配",
+  contains: "半匹配",
+  regex: "正则",
+  menu: "数字菜单",
+  click: "菜单按钮",
+  event: "事件",
+  default: "默认回复",
+};
+
+/** getusersummary user_source (protocol §5.8). */
+export const USER_SOURCE_LABELS: Record<number, string> = {
+  0: "其他合计",
+  1: "公众号搜索",
+  17: "名片分享",
+  30: "扫描二维码",
+  57: "文章内账号名称",
+  100: "微信广告",
+  149: "小程序关注",
+  161: "他人转载",
+  200: "视频号",
+  201: "直播",
+};
+
+export const STATE_LABELS: Record<string, string> = {
+  scheduled: "待发布",
+  rendering: "排版中",
+  drafted: "已存草稿",
+  submitted: "已提交",
+  published: "已发布",
+  failed: "失败",
+  missed: "错过时间",
+  waiting_quota: "等待群发额度",
+  cancelled: "已取消",
+};
+
+export const MODE_LABELS: Record<string, string> = { mass: "群发", publish: "发布" };
+
+export const SYNC_SOURCE_LABELS: Record<string, string> = {
+  followers: "关注数据（getusersummary / getusercumulate）",
+  articles: "图文每日数据（getarticlesummary）",
+  article_totals: "图文总数据（getarticletotal）",
+  follower_count: "当前关注人数（user/get）",
+  message_rollup: "本系统消息日志汇总",
+};
+
+export const SYNC_STATUS_LABELS: Record<string, string> = { ok: "正常", unavailable: "不可用", error: "失败（下次重试）" };
+
+/** Groups for the stacked message chart. */
+export function typeGroup(msgType: string): string {
+  switch (msgType) {
+    case "text":
+      return "文字";
+    case "voice":
+      return "语音";
+    case "image":
+    case "video":
+    case "shortvideo":
+      return "图片/视频";
+    case "click":
+    case "view":
+      return "菜单";
+    case "subscribe":
+    case "unsubscribe":
+    case "scan":
+      return "关注/扫码";
+    default:
+      return "其他";
+  }
+}
+export const TYPE_GROUPS = ["文字", "语音", "图片/视频", "菜单", "关注/扫码", "其他"];
+
+export const label = (table: Record<string, string>, key: string) => table[key] ?? key;

@@ -1,0 +1,111 @@
+import Router from "@koa/router";
+import type { Middleware } from "koa";
+import type { Deps } from "../../deps";
+import { createSessionStore } from "../../db/stores/session-store";
+import { createStaffLoginFailureStore } from "../../db/stores/staff-login-failure-store";
+import { createStaffUserStore } from "../../db/stores/staff-user-store";
+import { categoryLogger } from "../../logger";
+import { rollupMessages } from "../../stats/rollup-messages";
+import type { StatsContext } from "../../stats/stats-context";
+import { createStatsStores } from "../../stats/stats-stores";
+import { createSessionAuth, staffOf } from "../middleware/auth-session";
+import { createLoginRateLimit } from "../middleware/login-rate-limit";
+import { layout } from "../views/layout";
+import { tryBotPanel } from "../views/try-bot-panel";
+import { loadDashboardAssets, mountAssetRoutes } from "./dashboard-asset-routes";
+import { mountAuthRoutes } from "./dashboard-auth-routes";
+import { mountPageRoutes, type PageRouteDeps } from "./dashboard-page-routes";
+import { mountTryRoutes } from "./dashboard-try-routes";
+
+/**
+ * Every dashboard response: no framing (clickjacking), scripts and styles from our own origin only
+ * (pages carry no inline script; chart data sits in JSON blocks), no MIME sniffing, no referrer
+ * leaking page URLs with dates to other sites.
+ */
+const securityHeaders: Middleware = async (ctx, next) => {
+  ctx.set(
+    "Content-Security-Policy",
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+      "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  );
+  ctx.set("X-Content-Type-Options", "nosniff");
+  ctx.set("X-Frame-Options", "DENY");
+  ctx.set("Referrer-Policy", "same-origin");
+  await next();
+};
+
+/**
+ * The staff dashboard under /dashboard (login at /dashboard/login): server-rendered pages with
+ * charts and CSV exports of every table, behind a session login with CSRF tokens and login
+ * throttling; in sandbox mode also the "try the bot" panel. Mount with createApp(deps, [this]).
+ * The webhook (/wechat) is a separate router and stays open to WeChat only.
+ */
+export function dashboardRoutes(deps: Deps): Router {
+  const router = new Router({ prefix: "/dashboard" });
+  const log = categoryLogger(deps.log, "http");
+  const { dashboard } = deps.config;
+  const users = createStaffUserStore(deps.db);
+  const auth = createSessionAuth({
+    sessions: createSessionStore(deps.db),
+    clock: deps.clock,
+    sessionHours: dashboard.sessionHours,
+    secureCookie: dashboard.secureCookie,
+  });
+  const rateLimit = createLoginRateLimit({ failures: createStaffLoginFailureStore(deps.db), clock: deps.clock });
+  const stats = createStatsStores(deps.db);
+  const assets = loadDashboardAssets();
+  const sandbox = deps.sandbox !== undefined;
+
+  let catchingUp = false;
+  const statsContext = (): StatsContext => {
+    // Pushes answered a moment ago may still be in the message log's write buffer.
+    deps.stores.messages.flush();
+    const ctx: StatsContext = {
+      stores: stats,
+      clock: deps.clock,
+      accountId: "default",
+      accountName: dashboard.accountName,
+      timezone: deps.config.scheduleTimezone,
+      columns: deps.content.current().columns.map((c) => ({ id: c.id, name: c.name, category: c.category })),
+    };
+    if (!catchingUp) {
+      // A long history not rolled up yet (first start): catch up in the background, yielding per day.
+      catchingUp = true;
+      rollupMessages(ctx).catch((err: unknown) => log.error({ err }, "message rollup failed"));
+    }
+    return ctx;
+  };
+
+  router.use(securityHeaders);
+  mountAssetRoutes(router, assets.files);
+  mountAuthRoutes(router, {
+    users,
+    auth,
+    rateLimit,
+    clock: deps.clock,
+    log,
+    secureCookie: dashboard.secureCookie,
+    page: (title, body) => layout({ title, accountName: dashboard.accountName, assets: assets.urls }, body).value,
+  });
+  const pages: PageRouteDeps = {
+    requireStaff: auth.requireStaff,
+    statsContext,
+    page: (ctx, title, body, options) => {
+      const staff = staffOf(ctx);
+      return layout(
+        {
+          title,
+          accountName: dashboard.accountName,
+          assets: assets.urls,
+          charts: options.charts,
+          staff: { name: staff.name, csrfToken: staff.csrfToken, active: options.active, query: options.query, sandbox },
+        },
+        body,
+      ).value;
+    },
+    ...(sandbox ? { extra: (ctx, spec) => (spec.id === "messages" ? tryBotPanel(staffOf(ctx).csrfToken) : undefined) } : {}),
+  };
+  mountPageRoutes(router, pages);
+  if (sandbox) mountTryRoutes(router, deps, pages);
+  return router;
+}

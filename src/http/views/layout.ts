@@ -1,0 +1,53 @@
+import { PAGES, type PageId } from "../presenters/pages";
+import { html, type SafeHtml } from "./html";
+
+/** Asset URLs carry a version so the long cache (immutable) never serves a stale file after an upgrade. */
+export interface AssetUrls {
+  css: string;
+  chart: string;
+  script: string;
+}
+
+export interface LayoutOptions {
+  title: string;
+  accountName: string;
+  assets: AssetUrls;
+  /** Signed in: the nav, the staff name and the logout button. */
+  staff?: { name: string; csrfToken: string; active?: PageId; query?: string; sandbox: boolean };
+  /** Pages with charts load chart.js and the dashboard script. */
+  charts?: boolean;
+}
+
+/** The page shell: viewport meta, one stylesheet, the red header with the nav; no inline script. */
+export function layout(options: LayoutOptions, body: SafeHtml): SafeHtml {
+  const staff = options.staff;
+  const nav = staff
+    ? html`<nav aria-label="主导航">${PAGES.map(
+        (p) =>
+          html`<a href="/dashboard${p.path ? `/${p.path}` : ""}${p.param === "range" && staff.query ? `?${staff.query}` : ""}"${
+            p.id === staff.active ? html` aria-current="page"` : ""
+          }>${p.nav}</a>`,
+      )}</nav>
+      <div class="who">${staff.sandbox ? html`<span class="badge" title="未配置微信凭据，使用内置模拟器">沙盒</span>` : ""}
+        <span>${staff.name}</span>
+        <form method="post" action="/dashboard/logout"><input type="hidden" name="_csrf" value="${staff.csrfToken}"><button type="submit">退出</button></form>
+      </div>`
+    : "";
+  return html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · ${options.accountName} 后台</title>
+<link rel="stylesheet" href="${options.assets.css}">
+</head>
+<body>
+<header class="top"><a class="brand" href="/dashboard">${options.accountName} · 后台</a>${nav}</header>
+<main>
+${body}
+</main>
+${options.charts ? html`<script src="${options.assets.chart}"></script><script src="${options.assets.script}"></script>` : ""}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,114 @@
+import type { Publication } from "../db/stores/publication-store";
+import { ContentError } from "../errors";
+import { loadPosts } from "../posts/load-posts";
+import type { Post } from "../posts/post";
+import { dayjs } from "../time";
+import { planRun, planSync } from "./pick-due";
+import { advancePublication, describe, type AdvanceResult } from "./publish-post";
+import type { Publisher } from "./publisher";
+
+export interface RunReportEntry {
+  slug: string;
+  /** What this run did or found: published, submitted, drafted, waiting_quota, failed, missed, held, busy, … */
+  outcome: string;
+  detail: string;
+}
+
+export interface RunReport {
+  /** Problems in content/posts (those posts are not published until fixed). */
+  problems: ContentError[];
+  entries: RunReportEntry[];
+}
+
+export interface RunOptions {
+  /** Only this post, now, whatever its publish_at (staff decision: also sends a missed or failed one). */
+  only?: string;
+}
+
+/**
+ * One run of the publisher (the scheduler's job every minute, `npm run cli -- publish`): keep the
+ * ledger in step with content/posts, then publish what is due, carry on what is under way, ask
+ * WeChat about submitted jobs, and report missed posts. Never throws for one post's trouble.
+ */
+export async function runPublisher(p: Publisher, options: RunOptions = {}): Promise<RunReport> {
+  const { posts, errors } = loadPosts(p.contentDir, { timezone: p.timezone, columns: p.columns() });
+  const entries: RunReportEntry[] = [];
+  const now = p.clock.now();
+
+  for (const action of planSync(posts, p.store.list(p.accountId))) {
+    if (action.kind === "track") {
+      const created = p.store.insert(
+        { accountId: p.accountId, slug: action.post.slug, columnId: action.post.columnId, mode: action.post.mode, postTitle: action.post.title, scheduledAt: action.post.publishAt },
+        { step: "scheduled", detail: action.post.publishAtText },
+        now,
+      );
+      if (created) p.log.info({ post: created.slug, at: created.scheduledAt }, "post scheduled");
+    } else if (action.kind === "update") {
+      const { post, row } = action;
+      p.store.save(
+        { ...row, state: "scheduled", columnId: post.columnId, mode: post.mode, postTitle: post.title, scheduledAt: post.publishAt, attempts: 0, nextAttemptAt: null, failureCode: null, failureReason: null },
+        { step: "rescheduled", detail: `${row.state} → scheduled for ${post.publishAtText}` },
+        now,
+      );
+      p.log.info({ post: row.slug, from: row.state, at: post.publishAt }, "post rescheduled");
+    } else {
+      p.store.save({ ...action.row, state: "cancelled", failureReason: action.reason, nextAttemptAt: null }, { step: "cancelled", detail: action.reason }, now);
+      p.log.info({ post: action.row.slug, reason: action.reason }, "scheduled post cancelled");
+    }
+  }
+
+  if (options.only !== undefined) {
+    entries.push(await publishNow(p, options.only, posts, errors));
+    return { problems: errors, entries };
+  }
+
+  for (const action of planRun({ posts, rows: p.store.list(p.accountId), now, catchUpMs: p.catchUpMs })) {
+    const { row } = action;
+    if (action.kind === "miss") {
+      const reason = `was due ${dayjs(row.scheduledAt).tz(p.timezone).format("YYYY-MM-DD HH:mm")}, ${hoursLate(action.lateMs)} late: more than the ${p.catchUpMs / 3600_000} h catch-up window; send it with: npm run cli -- publish --post ${row.slug}`;
+      p.store.save({ ...row, state: "missed", failureCode: "missed", failureReason: reason }, { step: "missed", detail: reason }, now);
+      p.log.warn({ post: row.slug, lateMs: action.lateMs }, `post missed: ${reason}`);
+      entries.push({ slug: row.slug, outcome: "missed", detail: reason });
+    } else if (action.kind === "hold") {
+      entries.push({ slug: row.slug, outcome: "held", detail: `due, waiting for ${action.behind} of the same column (issue numbers stay in order)` });
+    } else {
+      entries.push(toEntry(await advancePublication(p, row.slug, action.post)));
+    }
+  }
+  return { problems: errors, entries };
+}
+
+function hoursLate(ms: number): string {
+  const h = ms / 3600_000;
+  return h >= 48 ? `${Math.floor(h / 24)} days` : `${h.toFixed(1)} h`;
+}
+
+function toEntry(r: AdvanceResult): RunReportEntry {
+  return { slug: r.slug, outcome: r.state, detail: r.detail };
+}
+
+/** `publish --post SLUG`: a person decided; missed, failed and future posts go now. */
+async function publishNow(p: Publisher, slug: string, posts: readonly Post[], errors: readonly ContentError[]): Promise<RunReportEntry> {
+  const post = posts.find((x) => x.slug === slug);
+  const problems = errors.filter((e) => e.file.endsWith(`/${slug}.md`) || e.file.endsWith(`\\${slug}.md`));
+  if (problems.length > 0) return { slug, outcome: "invalid", detail: problems.map((e) => e.message).join("\n") };
+  let row = p.store.find(p.accountId, slug);
+  if (!post && !row) return { slug, outcome: "unknown", detail: `no post content/posts/${slug}.md` };
+  if (post?.draft) return { slug, outcome: "draft", detail: "the post is marked draft: true; set draft: false first" };
+  if (!row) return { slug, outcome: "unknown", detail: "not in the ledger" };
+  if (row.state === "published") return { slug, outcome: "published", detail: `already ${describe(p, row)}` };
+  const now = p.clock.now();
+  if (row.state === "failed" || row.state === "missed" || row.state === "cancelled" || (row.state === "scheduled" && row.attempts > 0)) {
+    row = p.store.save({ ...row, state: "scheduled", attempts: 0, nextAttemptAt: null, failureCode: null, failureReason: null }, { step: "publish_now", detail: `was ${row.state}` }, now) ?? row;
+  }
+  const holder = p.store
+    .list(p.accountId)
+    .find((r: Publication) => r.slug !== slug && r.columnId === row!.columnId && ["rendering", "drafted", "submitted", "waiting_quota"].includes(r.state));
+  if (holder && row.state === "scheduled") {
+    return { slug, outcome: "held", detail: `${holder.slug} of the same column is still under way (${holder.state}); try again when it is done` };
+  }
+  if (row.nextAttemptAt !== null && row.state !== "waiting_quota") {
+    row = p.store.save({ ...row, nextAttemptAt: null }, { step: "publish_now" }, now) ?? row;
+  }
+  return toEntry(await advancePublication(p, slug, post));
+}

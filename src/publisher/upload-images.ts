@@ -1,0 +1,62 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { Logger } from "../logger";
+import type { Clock } from "../time";
+import type { UploadedImageStore } from "../db/stores/uploaded-image-store";
+import type { ApiClient } from "../wechat/api-client";
+import type { PostImage } from "../posts/find-images";
+import { prepareImage } from "./prepare-image";
+
+export interface ImageUploader {
+  /** The mmbiz URL of a body image (media/uploadimg: no library quota). */
+  bodyUrl(image: PostImage): Promise<string>;
+  /** The cover as permanent material (add_material type=image): draft/add needs its media_id, the bot shows its URL. */
+  cover(image: PostImage): Promise<{ mediaId: string; url: string }>;
+}
+
+export interface ImageUploaderDeps {
+  accountId: string;
+  wechat: Pick<ApiClient, "media" | "material">;
+  store: UploadedImageStore;
+  clock: Clock;
+  log: Logger;
+}
+
+const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+
+/**
+ * Uploads each picture once: the cache is keyed by the sha256 of the file as saved, so a retry, a
+ * restart after a crash, or another post with the same picture reuses the URL (wenyan's upload
+ * cache, anchors.md B2). An upload done just before a crash and not yet recorded is uploaded again;
+ * that costs one orphan image, never a second draft or send.
+ */
+export function createImageUploader(deps: ImageUploaderDeps): ImageUploader {
+  const { accountId, store, log } = deps;
+  return {
+    async bodyUrl(image) {
+      if (image.path === undefined) return image.ref;
+      const source = readFileSync(image.path);
+      const hash = sha256(source);
+      const cached = store.find(accountId, "body", hash);
+      if (cached) return cached.url;
+      const prepared = await prepareImage(source, image.path);
+      const { url } = await deps.wechat.media.uploadImage({ data: prepared.data, filename: prepared.filename, contentType: prepared.contentType });
+      store.add(accountId, { kind: "body", contentHash: hash, url, mediaId: null, bytes: prepared.data.length, createdAt: deps.clock.now() });
+      log.info({ image: image.ref, bytes: prepared.data.length, changes: prepared.changes }, "image uploaded");
+      return url;
+    },
+    async cover(image) {
+      if (image.path === undefined) throw new Error(`cover ${image.ref} is not a local file`);
+      const source = readFileSync(image.path);
+      const hash = sha256(source);
+      const cached = store.find(accountId, "cover", hash);
+      if (cached?.mediaId) return { mediaId: cached.mediaId, url: cached.url };
+      const prepared = await prepareImage(source, image.path);
+      const added = await deps.wechat.material.add("image", { data: prepared.data, filename: prepared.filename, contentType: prepared.contentType });
+      const url = added.url ?? "";
+      store.add(accountId, { kind: "cover", contentHash: hash, url, mediaId: added.mediaId, bytes: prepared.data.length, createdAt: deps.clock.now() });
+      log.info({ image: image.ref, bytes: prepared.data.length, changes: prepared.changes }, "cover uploaded");
+      return { mediaId: added.mediaId, url };
+    },
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Reads content/qa.yml: the 青年之声 keywords, menu key, texts, duty rota and roundup settings.
+ * Every problem is reported at once, naming the file, the line and the field, like the bot's
+ * content (load-content.ts). Reads one file; no other I/O.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { z } from "zod";
+import { MAX_TEXT_REPLY_BYTES, normaliseText, utf8Bytes } from "../bot/bot-content";
+import { ContentError } from "../errors";
+import { QA_FILE, type DutyCadre, type QaContent, type QaTexts, type Weekday } from "./qa-content";
+
+export interface LoadQaContentResult {
+  /** Null whenever `errors` is not empty. */
+  content: QaContent | null;
+  errors: ContentError[];
+}
+
+/** Each text, its placeholders, and whether it must mention each one. */
+const TEXT_FIELDS: Record<keyof QaTexts, { key: string; placeholders: readonly string[]; required: readonly string[] }> = {
+  askPrompt: { key: "ask_prompt", placeholders: ["wait_minutes"], required: [] },
+  received: { key: "received", placeholders: ["number"], required: ["number"] },
+  cancelled: { key: "cancelled", placeholders: [], required: [] },
+  noTickets: { key: "no_tickets", placeholders: [], required: [] },
+  listHeader: { key: "list_header", placeholders: [], required: [] },
+  answer: { key: "answer", placeholders: ["number", "question", "answer"], required: ["answer"] },
+  deferredNote: { key: "deferred_note", placeholders: [], required: [] },
+};
+
+const WEEKDAYS: Record<string, Weekday> = {
+  sun: 0, sunday: 0, 日: 0, 天: 0, 周日: 0, 周天: 0, 星期日: 0, 星期天: 0,
+  mon: 1, monday: 1, 一: 1, 周一: 1, 星期一: 1,
+  tue: 2, tuesday: 2, 二: 2, 周二: 2, 星期二: 2,
+  wed: 3, wednesday: 3, 三: 3, 周三: 3, 星期三: 3,
+  thu: 4, thursday: 4, 四: 4, 周四: 4, 星期四: 4,
+  fri: 5, friday: 5, 五: 5, 周五: 5, 星期五: 5,
+  sat: 6, saturday: 6, 六: 6, 周六: 6, 星期六: 6,
+};
+
+const keywordList = z.array(z.union([z.string(), z.number()]).transform(String)).min(1);
+const text = z.string().min(1);
+
+const schema = z
+  .object({
+    ask_keywords: keywordList,
+    list_keywords: keywordList,
+    cancel_keywords: keywordList.optional(),
+    menu_key: z.string().min(1).max(128).optional(),
+    wait_minutes: z.number().int().min(1).max(1440).default(10),
+    texts: z
+      .object(Object.fromEntries(Object.values(TEXT_FIELDS).map((f) => [f.key, text])) as Record<string, typeof text>)
+      .strict(),
+    duty: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1).max(30),
+            days: z.array(z.union([z.string(), z.number()]).transform(String)).min(1).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    roundup: z
+      .object({
+        column: z.string().min(1),
+        title: z.string().min(1),
+        author: z.string().min(1).max(16).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+type Path = ReadonlyArray<string | number>;
+
+export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string>): LoadQaContentResult {
+  const file = path.join(contentDir, QA_FILE);
+  const errors: ContentError[] = [];
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
+    const why = missing ? "file not found; it is required (see the demo in the repository's content/)" : `cannot read the file: ${(err as Error).message}`;
+    return { content: null, errors: [new ContentError(file, why)] };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      content: null,
+      errors: doc.errors.map((e) => new ContentError(file, `YAML syntax error: ${e.message.split("\n")[0]}`, { line: lines.linePos(e.pos[0]).line })),
+    };
+  }
+  const problem = (at: Path, message: string) =>
+    errors.push(new ContentError(file, message, { line: lineOf(doc, lines, at), ...(at.length ? { field: fieldName(at) } : {}) }));
+
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const message =
+        issue.code === "unrecognized_keys"
+          ? `unknown field(s) ${issue.keys.join(", ")}`
+          : issue.code === "invalid_type" && issue.received === "undefined"
+            ? "is required"
+            : issue.message;
+      problem(issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path, message);
+    }
+    return { content: null, errors };
+  }
+  const q = parsed.data;
+
+  const keywords = (field: string, list: readonly string[]) => {
+    const out: string[] = [];
+    list.forEach((k, i) => {
+      const n = normaliseText(k);
+      if (n === "") problem([field, i], "must not be empty");
+      else out.push(n);
+    });
+    return out;
+  };
+  const askKeywords = keywords("ask_keywords", q.ask_keywords);
+  const listKeywords = keywords("list_keywords", q.list_keywords);
+  const cancelKeywords = keywords("cancel_keywords", q.cancel_keywords ?? []);
+  const seen = new Map<string, string>();
+  for (const [field, list] of [["ask_keywords", askKeywords], ["list_keywords", listKeywords], ["cancel_keywords", cancelKeywords]] as const) {
+    list.forEach((k, i) => {
+      const first = seen.get(k);
+      if (first) problem([field, i], `"${k}" is already listed under ${first}; a keyword can do one thing only`);
+      else seen.set(k, field);
+    });
+  }
+
+  const texts = {} as Record<keyof QaTexts, string>;
+  for (const [name, spec] of Object.entries(TEXT_FIELDS) as [keyof QaTexts, (typeof TEXT_FIELDS)[keyof QaTexts]][]) {
+    const value = String(q.texts[spec.key]).trimEnd();
+    texts[name] = value;
+    const at = ["texts", spec.key];
+    for (const m of value.matchAll(/\{([a-z_]+)\}/g)) {
+      if (!spec.placeholders.includes(m[1]!)) {
+        problem(at, `unknown placeholder {${m[1]}}; this text can use ${spec.placeholders.length ? spec.placeholders.map((p) => `{${p}}`).join(", ") : "none"}`);
+      }
+    }
+    for (const r of spec.required) if (!value.includes(`{${r}}`)) problem(at, `must contain {${r}}`);
+    if (utf8Bytes(value) > MAX_TEXT_REPLY_BYTES / 2) {
+      problem(at, `is ${utf8Bytes(value)} bytes; keep it within ${MAX_TEXT_REPLY_BYTES / 2} (about ${Math.floor(MAX_TEXT_REPLY_BYTES / 6)} 汉字) so it fits a reply with the answer`);
+    }
+  }
+
+  const rota: DutyCadre[] = [];
+  const names = new Set<string>();
+  q.duty.forEach((d, i) => {
+    if (names.has(d.name)) problem(["duty", i, "name"], `"${d.name}" is on the rota twice; list each cadre once with all their days`);
+    names.add(d.name);
+    const days = new Set<Weekday>();
+    (d.days ?? ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]).forEach((raw, j) => {
+      const day = WEEKDAYS[raw.trim().toLowerCase()];
+      if (day === undefined) problem(["duty", i, "days", j], `"${raw}" is not a day; write mon … sun, or 一 … 日`);
+      else days.add(day);
+    });
+    rota.push({ name: d.name, days });
+  });
+
+  if (columnIds && !columnIds.has(q.roundup.column)) {
+    problem(["roundup", "column"], `"${q.roundup.column}" is not a column in columns.yml; use one of ${[...columnIds].join(", ")}`);
+  }
+
+  if (errors.length > 0) return { content: null, errors };
+  return {
+    content: {
+      askKeywords,
+      listKeywords,
+      cancelKeywords,
+      menuKey: q.menu_key,
+      waitMinutes: q.wait_minutes,
+      texts,
+      rota,
+      roundup: { column: q.roundup.column, title: q.roundup.title, author: q.roundup.author },
+    },
+    errors: [],
+  };
+}
+
+/** 1-based line of the node at `at`, or of its nearest existing parent. */
+function lineOf(doc: Document, lines: LineCounter, at: Path): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = isNode(node) && node.range ? node.range[0] : undefined;
+  for (const seg of at) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
+      if (!pair) break;
+      if (isNode(pair.key) && pair.key.range) offset = pair.key.range[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === "number") {
+      node = node.items[seg];
+      if (!isNode(node) || !node.range) break;
+      offset = node.range[0];
+    } else break;
+  }
+  return offset === undefined ? undefined : lines.linePos(offset).line;
+}
+
+function fieldName(at: Path): string {
+  return at.map((seg, i) => (typeof seg === "number" ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join("");
+}

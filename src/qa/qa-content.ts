@@ -1,0 +1,69 @@
+/**
+ * The 青年之声 Q&A settings as the intake and the staff tools see them: keywords, the menu key,
+ * the texts youths get, the duty rota and the roundup post. Built only by load-qa-content.ts from
+ * content/qa.yml (the editors' file); read-only afterwards.
+ */
+
+/** Days of the week as the rota names them; 0 = Sunday, as Date#getDay and dayjs count. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface DutyCadre {
+  /** As staff and the dashboard show it, e.g. 王芳. Unique in the rota. */
+  name: string;
+  /** On duty these days (Asia/Shanghai); all seven when the editor gave none. */
+  days: ReadonlySet<Weekday>;
+}
+
+export interface QaTexts {
+  /** After a bare 提问 or the menu button: "write your question in your next message". {wait_minutes} */
+  askPrompt: string;
+  /** A ticket was made. {number} */
+  received: string;
+  /** 取消 while waiting for the question. */
+  cancelled: string;
+  /** 我的问题 with no tickets. */
+  noTickets: string;
+  /** 我的问题: first line, then one line per ticket. */
+  listHeader: string;
+  /** An answer as delivered (either channel). {number} {question} {answer} */
+  answer: string;
+  /**
+   * Appended to delivered answers when the youth's own message could not be answered in the same
+   * passive reply (one reply per push, ≤ 2048 bytes): tells them to send it again.
+   */
+  deferredNote: string;
+}
+
+export interface RoundupSettings {
+  /** Column id of columns.yml the roundup post goes to. */
+  column: string;
+  /** Post title; {from} {to} are dates like 12月1日. */
+  title: string;
+  author: string | undefined;
+}
+
+export interface QaContent {
+  /** Normalised. "提问 …" starts a question; a bare "提问" waits for the next message. */
+  askKeywords: readonly string[];
+  /** Normalised, exact: "我的问题". */
+  listKeywords: readonly string[];
+  /** Normalised, exact, only while waiting for a question: "取消". */
+  cancelKeywords: readonly string[];
+  /** Custom-menu click key that works like a bare 提问 (menu.yml's 青年之声 button). */
+  menuKey: string | undefined;
+  /** How long a bare 提问 waits for the question. */
+  waitMinutes: number;
+  texts: QaTexts;
+  /** File order = round-robin order. Empty: tickets stay unassigned until staff assign them. */
+  rota: readonly DutyCadre[];
+  roundup: RoundupSettings;
+}
+
+export const QA_FILE = "qa.yml";
+
+/** Staff answers are kept short enough that one fits a passive text reply with its envelope. */
+export const MAX_ANSWER_BYTES = 1800;
+/** Questions are quoted in the delivered answer up to this many characters. */
+export const QUOTED_QUESTION_CHARS = 60;
+/** A question longer than this is cut (the rest is kept nowhere; WeChat text messages are short anyway). */
+export const MAX_QUESTION_CHARS = 1000;

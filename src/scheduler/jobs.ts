@@ -1,0 +1,33 @@
+import type { Deps } from "../deps";
+import { publisherFor } from "../publisher/publisher";
+import { runPublisher } from "../publisher/run-publisher";
+
+/**
+ * One scheduled task: a plain function of deps the CLI can call too (DESIGN rule 11). Every job runs
+ * in SCHEDULE_TIMEZONE (Asia/Shanghai) and never overlaps itself.
+ */
+export interface Job {
+  name: string;
+  /** node-cron expression (5 fields, or 6 with seconds), read in SCHEDULE_TIMEZONE. */
+  cron: string;
+  /** Also run once right after the service starts (catch up on what was due while it was down). */
+  runAtStart?: boolean;
+  description: string;
+  run(deps: Deps): Promise<void>;
+}
+
+/** The one job table. */
+export const JOBS: readonly Job[] = [
+  {
+    name: "publish-posts",
+    cron: "* * * * *",
+    runAtStart: true,
+    description: "publish due posts of content/posts, follow submitted jobs, report missed posts",
+    async run(deps) {
+      const report = await runPublisher(publisherFor(deps));
+      for (const e of report.entries) {
+        deps.log.info({ category: "scheduler", job: "publish-posts", post: e.slug, outcome: e.outcome }, e.detail);
+      }
+    },
+  },
+];
