@@ -12,6 +12,7 @@ import { resolveAccounts, resolveSecrets, type AccountSecrets } from "./resolve-
 import { createApiClient, WECHAT_API_BASE } from "./wechat/api-client";
 import { replyToCustomMessage } from "./wechat/reply-to-custom-message";
 import { createSandboxApp, type SandboxApp } from "./sandbox/create-sandbox-app";
+import { buildQa } from "./qa/build-qa";
 import type { InboundMessage } from "./wechat/types";
 import type { Db } from "./db/open-database";
 import { createPublicationStore } from "./db/stores/publication-store";
@@ -87,6 +88,8 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
       onPublished: () => invalidateCatalog(catalog),
     });
     const wechat = createApiClient({ baseUrl: apiBase, appId: secrets.appId, appSecret: secrets.appSecret, db, clock, log });
+    // 青年之声 (issue 7): its keywords come before the bot's, and waiting answers ride on the bot's replies.
+    const qa = buildQa({ config, db, clock, log, wechat, botContent: content, accounts });
     return {
       config,
       log,
@@ -97,7 +100,8 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
       content,
       catalog,
       onJobEvent,
-      route: (message, facts) => routeMessage(message, content.current(), facts),
+      route: qa.wrap((message, facts) => routeMessage(message, content.current(), facts)),
+      qa,
       wechat,
       ...(sandbox ? { sandbox } : {}),
       ...(sandbox
@@ -125,5 +129,6 @@ export function closeDeps(deps: Deps): void {
   deps.sandbox?.close();
   deps.stores.messages.flush();
   deps.content.close();
+  deps.qa.close();
   deps.db.close();
 }

@@ -3,10 +3,16 @@ import { loadConfig, loadDotEnv, type Config } from "./config";
 import { ConfigError } from "./errors";
 import { systemClock } from "./time";
 import { openDatabase } from "./db/open-database";
-import { loadContent } from "./bot/load-content";
 import { sendCommand } from "./cli/send-command";
 import { statsCommand, STATS_USAGE } from "./cli/stats-command";
 import { terminalIo, userCommand, USER_USAGE } from "./cli/user-command";
+import { checkContent } from "./cli/check-command";
+import { menuCommand, MENU_USAGE } from "./cli/menu-command";
+import { postsCommand, POSTS_USAGE } from "./cli/posts-command";
+import { previewCommand, PREVIEW_USAGE } from "./cli/preview-command";
+import { publishCommand, PUBLISH_USAGE } from "./cli/publish-command";
+import { withDeps } from "./cli/with-deps";
+import { qaCommand, QA_USAGE } from "./cli/qa-command";
 import { createLogger } from "./logger";
 import { main } from "./main";
 import type { SimulatedAction } from "./wechat/build-push";
@@ -16,12 +22,13 @@ const USAGE = `usage: npm run cli -- <command> [options]
 commands:
   start                         run the service (same as npm start)
   migrate                       bring the database schema up to date
-  check                         validate content/ (columns, replies, menu); exit 1 on problems
+  check                         validate content/ (columns, replies, menu, posts as they would be sent);
+                                prints every problem of every file, exit 1 if any
   send <text>                   send a text message to the running webhook as a youth would
   send --event subscribe|unsubscribe [--scene S]
   send --click KEY              press a custom-menu button
     options: --url URL (default http://127.0.0.1:$PORT/wechat)  --from OPENID
-${STATS_USAGE}${USER_USAGE}`;
+${POSTS_USAGE}${PUBLISH_USAGE}${PREVIEW_USAGE}${MENU_USAGE}${QA_USAGE}${STATS_USAGE}${USER_USAGE}`;
 
 function fail(message: string): never {
   process.stderr.write(message.endsWith("\n") ? message : message + "\n");
@@ -67,9 +74,19 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case "check": {
-      const { content, errors } = loadContent(config.contentDir);
-      if (errors.length > 0) fail(errors.map((e) => e.message).join("\n") + `\n${errors.length} problem(s) in ${config.contentDir}/`);
-      process.stdout.write(`content OK: ${content!.columns.length} columns, ${content!.rules.all.length} keyword rules\n`);
+      const { problems, summary } = checkContent(config);
+      if (problems.length > 0) fail(problems.map((e) => e.message).join("\n") + `\n${problems.length} problem(s) in ${config.contentDir}/`);
+      process.stdout.write(`${summary}\n`);
+      return;
+    }
+    case "posts":
+    case "publish":
+    case "preview":
+    case "menu":
+    case "qa": {
+      const out = (text: string) => void process.stdout.write(text);
+      const commands = { posts: postsCommand, publish: publishCommand, preview: previewCommand, menu: menuCommand, qa: qaCommand };
+      process.exitCode = await withDeps(config, (deps) => commands[command](deps, rest, out));
       return;
     }
     case "send": {

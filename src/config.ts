@@ -52,6 +52,8 @@ export interface DashboardConfig {
   accountName: string;
   /** Add `Secure` to the session cookie (set when the dashboard is reached over https). */
   secureCookie: boolean;
+  /** Behind a reverse proxy: take the login throttle's client IP from the last X-Forwarded-For entry. */
+  trustProxy: boolean;
   sessionHours: number;
   /** Password for `cli user add` in scripts (instead of the prompt); never used by the server. */
   password: string | undefined;
@@ -94,6 +96,7 @@ const schema = z.object({
   WECHAT_ACCOUNT_NAME: z.preprocess(blankToUndefined, z.string().trim().max(30).default("青春轮台")),
   DASHBOARD_SECURE_COOKIE: z.preprocess(blankToUndefined, z.enum(["true", "false"]).default("false")),
   DASHBOARD_SESSION_HOURS: intIn(1, 720, 12),
+  DASHBOARD_TRUST_PROXY: z.preprocess(blankToUndefined, z.enum(["true", "false"]).default("false")),
   DASHBOARD_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
   STATS_BACKFILL_DAYS: intIn(1, 4000, 90),
 });
@@ -112,6 +115,7 @@ const HINTS: Record<string, string> = {
   WECHAT_ACCOUNT_NAME: "the account's display name (账号名称), at most 30 characters",
   DASHBOARD_SECURE_COOKIE: "use true when staff reach the dashboard over https, else false",
   DASHBOARD_SESSION_HOURS: "hours between 1 and 720 a staff login lasts",
+  DASHBOARD_TRUST_PROXY: "use true only when a reverse proxy (nginx, Caddy) in front sets X-Forwarded-For",
   STATS_BACKFILL_DAYS: "days between 1 and 4000 of WeChat statistics to fetch on the first run",
 };
 
@@ -218,6 +222,7 @@ export function loadConfig(env: Env = process.env): Config {
     dashboard: {
       accountName: e.WECHAT_ACCOUNT_NAME,
       secureCookie: e.DASHBOARD_SECURE_COOKIE === "true",
+      trustProxy: e.DASHBOARD_TRUST_PROXY === "true",
       sessionHours: e.DASHBOARD_SESSION_HOURS,
       password: e.DASHBOARD_PASSWORD,
       statsBackfillDays: e.STATS_BACKFILL_DAYS,

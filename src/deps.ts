@@ -10,6 +10,7 @@ import type { ContentSource } from "./bot/watch-content";
 import type { PublishedArticle, RouteFacts, RouteResult } from "./bot/route-message";
 import type { ApiClient } from "./wechat/api-client";
 import type { SandboxApp } from "./sandbox/create-sandbox-app";
+import type { Qa } from "./qa/build-qa";
 
 /** Published articles per column, as the bot lists them (the publisher keeps it current). */
 export interface ArticleCatalog {
@@ -52,4 +53,6 @@ export interface Deps {
   deliverLate?: (accountId: string, openId: string, reply: Reply) => Promise<void>;
   /** Set when SIGTERM arrives: health turns 503 so a load balancer stops sending. */
   lifecycle: { stopping: boolean };
+  /** 青年之声 Q&A: tickets, answers and their delivery (route above already includes its intake). */
+  qa: Qa;
 }

@@ -36,7 +36,8 @@ export interface RouteFacts {
   lastDefaultReplyAt: Date | undefined;
 }
 
-export type RouteMatchMode = "exact" | "contains" | "regex" | "menu" | "click" | "event" | "default";
+/** "qa": handled by the 青年之声 intake (src/qa/create-qa-router.ts), which runs before these rules. */
+export type RouteMatchMode = "exact" | "contains" | "regex" | "menu" | "click" | "event" | "default" | "qa";
 
 export interface RouteResult {
   /** Null: answer `success` (no reply). */

@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { buildDeps, closeDeps } from "../build-deps";
 import type { Deps } from "../deps";
 import type { Logger } from "../logger";
+import type { Clock } from "../time";
 import { resolveSecrets } from "../resolve-accounts";
 import { createApiClient } from "../wechat/api-client";
 import { runStatsJob } from "../stats/run-stats-job";
@@ -47,7 +48,7 @@ export function renderPages(pages: PageModel[], format: string, table: string | 
  * (`stats refresh`) runs the daily stats job now. In sandbox mode `refresh` talks to an
  * in-process copy of the simulator, so the server need not be running.
  */
-export async function statsCommand(config: Config, log: Logger, args: string[], out: (text: string) => void): Promise<number> {
+export async function statsCommand(config: Config, log: Logger, args: string[], out: (text: string) => void, clock?: Clock): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -60,7 +61,7 @@ export async function statsCommand(config: Config, log: Logger, args: string[], 
       table: { type: "string" },
     },
   });
-  const deps = buildDeps(config, log);
+  const deps = buildDeps(config, log, clock ? { clock } : {});
   try {
     if (positionals[0] === "refresh") return await refresh(deps, out);
     if (positionals.length > 0) throw new Error(`stats: unknown argument "${positionals[0]}"\n${STATS_USAGE}`);

@@ -131,10 +131,10 @@ export function suggestField(key: string): Field | undefined {
   if (ALIASES[k] ?? ALIASES[k.replace(/_/g, "")]) return ALIASES[k] ?? ALIASES[k.replace(/_/g, "")];
   let best: Field | undefined;
   let bestDistance = 3;
-  for (const f of FIELDS) {
-    const d = distance(k, f);
+  for (const [name, field] of [...FIELDS.map((f) => [f, f] as const), ...Object.entries(ALIASES)]) {
+    const d = distance(k, name);
     if (d < bestDistance) {
-      best = f;
+      best = field;
       bestDistance = d;
     }
   }

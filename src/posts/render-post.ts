@@ -159,6 +159,7 @@ function codeBlock(text: string): string {
 function htmlProblems(post: Post, tokens: readonly Token[]): ContentError[] {
   const problems: ContentError[] = [];
   const report = (html: string, line: number | undefined) => {
+    if (/^<\//.test(html.trim())) return; // the opening tag was reported
     const tag = /^<\/?([a-z][a-z0-9-]*)/i.exec(html.trim())?.[1]?.toLowerCase() ?? "html";
     problems.push(
       new ContentError(post.file, `raw HTML <${tag}> cannot be sent to WeChat (it strips scripts, styles and most tags): write it in Markdown; only <br>, <u>, <sup> and <sub> are allowed`, {

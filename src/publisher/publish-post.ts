@@ -1,3 +1,4 @@
+import type { Column } from "../bot/bot-content";
 import { ContentError, WeChatApiError } from "../errors";
 import type { Publication, PublicationState, StepNote } from "../db/stores/publication-store";
 import { findImages } from "../posts/find-images";
@@ -8,7 +9,7 @@ import { dayjs, startOfLocalDay } from "../time";
 import type { DraftArticle } from "../wechat/endpoints/draft";
 import { applyMassResult, applyPublishResult, recordSuccess } from "./apply-result";
 import { clientMsgId } from "./client-msg-id";
-import { classifyFailure, MAX_ATTEMPTS, PostProblems } from "./failure-policy";
+import { classifyFailure, MAX_ATTEMPTS, PostProblems, retryDelay } from "./failure-policy";
 import { isDeadLocalOwner } from "./lease-owner";
 import type { Publisher, PublishStep } from "./publisher";
 
@@ -234,15 +235,7 @@ async function renderAndDraft(p: Publisher, row: Publication, post: Post | undef
   const column = p.columns().get(post.columnId);
   if (!column) throw new PostProblems([new ContentError(post.file, `"${post.columnId}" is not a column in columns.yml`, { field: "column" })]);
 
-  const tokens = parseBody(post);
-  const images = findImages(post, column, p.contentDir, tokens);
-  if (images.problems.length > 0) throw new PostProblems(images.problems);
-  const urls = new Map<string, string>();
-  for (const image of images.body) urls.set(image.ref, await p.uploads.bodyUrl(image));
-  const cover = await p.uploads.cover(images.cover!);
-  const article = renderPost(post, { column, issue: row.issue ?? 1, imageUrl: (ref) => urls.get(ref) ?? ref }, tokens);
-  const problems = preflightArticle(post, column, article);
-  if (problems.length > 0) throw new PostProblems(problems);
+  const { article, cover, draft } = await prepareDraft(p, post, column, row.issue ?? 1);
   hook(p, "rendered", row);
 
   const intent = save(
@@ -260,11 +253,34 @@ async function renderAndDraft(p: Publisher, row: Publication, post: Post | undef
   );
   if (!intent) return "continue";
   hook(p, "draft-intent", intent);
-  const { mediaId } = await p.wechat.draft.add([draftArticle(post, article, cover.mediaId)]);
+  const { mediaId } = await p.wechat.draft.add([draft]);
   hook(p, "draft-sent", intent);
   const drafted = save(p, { ...intent, state: "drafted", draftMediaId: mediaId, draftedAt: p.clock.now() }, { step: "drafted", detail: mediaId });
   if (drafted) hook(p, "drafted", drafted);
   return "continue";
+}
+
+/**
+ * Uploads the post's images (cached), renders it with its issue number and checks it against
+ * draft/add's limits: the article as draft/add will receive it. Also used by `preview`.
+ * @throws PostProblems listing everything to fix
+ */
+export async function prepareDraft(
+  p: Pick<Publisher, "uploads" | "contentDir">,
+  post: Post,
+  column: Column,
+  issue: number,
+): Promise<{ article: RenderedArticle; cover: { mediaId: string; url: string }; draft: DraftArticle }> {
+  const tokens = parseBody(post);
+  const images = findImages(post, column, p.contentDir, tokens);
+  if (images.problems.length > 0) throw new PostProblems(images.problems);
+  const urls = new Map<string, string>();
+  for (const image of images.body) urls.set(image.ref, await p.uploads.bodyUrl(image));
+  const cover = await p.uploads.cover(images.cover!);
+  const article = renderPost(post, { column, issue, imageUrl: (ref) => urls.get(ref) ?? ref }, tokens);
+  const problems = preflightArticle(post, column, article);
+  if (problems.length > 0) throw new PostProblems(problems);
+  return { article, cover, draft: draftArticle(post, article, cover.mediaId) };
 }
 
 function draftArticle(post: Post, article: RenderedArticle, thumbMediaId: string): DraftArticle {
@@ -400,16 +416,20 @@ function recordFailure(p: Publisher, row: Publication, err: unknown): AdvanceRes
   const now = p.clock.now();
   const base = { ...row, failureCode: decision.code, failureReason: decision.reason };
   let next: Publication;
-  if (decision.kind === "quota") {
+  if (row.state === "submitted") {
+    // The job exists at WeChat whatever our polling meets: keep asking (at most hourly), never fail it.
+    const delayMs = decision.kind === "retry" ? decision.delayMs : retryDelay(row.attempts);
+    next = { ...base, nextAttemptAt: new Date(now.getTime() + delayMs) };
+  } else if (decision.kind === "quota") {
     next = { ...base, state: "waiting_quota", nextAttemptAt: nextQuotaWindow(p, row) };
-  } else if (decision.kind === "retry" && (row.attempts < MAX_ATTEMPTS || row.state === "submitted")) {
-    // A submitted job exists at WeChat whatever our polling errors say: keep asking, never fail it.
+  } else if (decision.kind === "retry" && row.attempts < MAX_ATTEMPTS) {
     next = { ...base, nextAttemptAt: new Date(now.getTime() + decision.delayMs) };
   } else {
     const reason = decision.kind === "retry" ? `gave up after ${row.attempts} attempts: ${decision.reason}` : decision.reason;
     next = { ...base, state: "failed", failureReason: reason, nextAttemptAt: null };
   }
-  const saved = p.store.save(next, { step: decision.kind === "fatal" || next.state === "failed" ? "failed" : decision.kind, detail: next.failureReason ?? undefined }, now) ?? next;
+  const step = next.state === "failed" ? "failed" : next.state === "waiting_quota" ? "quota" : "retry_later";
+  const saved = p.store.save(next, { step, detail: next.failureReason ?? undefined }, now) ?? next;
   const context = { post: row.slug, state: saved.state, code: decision.code, reason: saved.failureReason, retryAt: saved.nextAttemptAt };
   if (saved.state === "failed") p.log.error(context, "publication failed");
   else p.log.warn(context, decision.kind === "quota" ? "waiting for 群发 quota" : "publication step failed; will retry");

@@ -3,7 +3,7 @@ import { ContentError } from "../errors";
 import { loadPosts } from "../posts/load-posts";
 import type { Post } from "../posts/post";
 import { dayjs } from "../time";
-import { planRun, planSync } from "./pick-due";
+import { IN_FLIGHT, planRun, planSync } from "./pick-due";
 import { advancePublication, describe, type AdvanceResult } from "./publish-post";
 import type { Publisher } from "./publisher";
 
@@ -70,7 +70,13 @@ export async function runPublisher(p: Publisher, options: RunOptions = {}): Prom
       p.log.warn({ post: row.slug, lateMs: action.lateMs }, `post missed: ${reason}`);
       entries.push({ slug: row.slug, outcome: "missed", detail: reason });
     } else if (action.kind === "hold") {
-      entries.push({ slug: row.slug, outcome: "held", detail: `due, waiting for ${action.behind} of the same column (issue numbers stay in order)` });
+      // The post ahead may have finished earlier in this run.
+      const ahead = p.store.find(p.accountId, action.behind);
+      if (ahead && !IN_FLIGHT.has(ahead.state)) {
+        entries.push(toEntry(await advancePublication(p, row.slug, action.post)));
+      } else {
+        entries.push({ slug: row.slug, outcome: "held", detail: `due, waiting for ${action.behind} of the same column (issue numbers stay in order)` });
+      }
     } else {
       entries.push(toEntry(await advancePublication(p, row.slug, action.post)));
     }
@@ -98,9 +104,10 @@ async function publishNow(p: Publisher, slug: string, posts: readonly Post[], er
   if (!row) return { slug, outcome: "unknown", detail: "not in the ledger" };
   if (row.state === "published") return { slug, outcome: "published", detail: `already ${describe(p, row)}` };
   const now = p.clock.now();
-  if (row.state === "failed" || row.state === "missed" || row.state === "cancelled" || (row.state === "scheduled" && row.attempts > 0)) {
-    row = p.store.save({ ...row, state: "scheduled", attempts: 0, nextAttemptAt: null, failureCode: null, failureReason: null }, { step: "publish_now", detail: `was ${row.state}` }, now) ?? row;
-  }
+  // Recorded either way: a person decided to send this post now.
+  const restart = row.state === "failed" || row.state === "missed" || row.state === "cancelled" || (row.state === "scheduled" && row.attempts > 0);
+  const decided = restart ? { ...row, state: "scheduled" as const, attempts: 0, nextAttemptAt: null, failureCode: null, failureReason: null } : row;
+  row = p.store.save(decided, { step: "publish_now", detail: `requested by a person; was ${row.state}` }, now) ?? row;
   const holder = p.store
     .list(p.accountId)
     .find((r: Publication) => r.slug !== slug && r.columnId === row!.columnId && ["rendering", "drafted", "submitted", "waiting_quota"].includes(r.state));

@@ -9,10 +9,10 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { z } from "zod";
 import { MAX_TEXT_REPLY_BYTES, normaliseText, utf8Bytes } from "../bot/bot-content";
 import { ContentError } from "../errors";
-import { QA_FILE, type DutyCadre, type QaContent, type QaTexts, type Weekday } from "./qa-content";
+import { QA_DISABLED, QA_FILE, type DutyCadre, type QaContent, type QaTexts, type Weekday } from "./qa-content";
 
 export interface LoadQaContentResult {
-  /** Null whenever `errors` is not empty. */
+  /** Null whenever `errors` is not empty; QA_DISABLED when the file does not exist. */
   content: QaContent | null;
   errors: ContentError[];
 }
@@ -21,6 +21,7 @@ export interface LoadQaContentResult {
 const TEXT_FIELDS: Record<keyof QaTexts, { key: string; placeholders: readonly string[]; required: readonly string[] }> = {
   askPrompt: { key: "ask_prompt", placeholders: ["wait_minutes"], required: [] },
   received: { key: "received", placeholders: ["number"], required: ["number"] },
+  receivedShort: { key: "received_short", placeholders: ["number"], required: ["number"] },
   cancelled: { key: "cancelled", placeholders: [], required: [] },
   noTickets: { key: "no_tickets", placeholders: [], required: [] },
   listHeader: { key: "list_header", placeholders: [], required: [] },
@@ -80,9 +81,9 @@ export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string
   try {
     source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
-    const why = missing ? "file not found; it is required (see the demo in the repository's content/)" : `cannot read the file: ${(err as Error).message}`;
-    return { content: null, errors: [new ContentError(file, why)] };
+    // No qa.yml: 青年之声 is simply not set up (the intake stays off); not an error.
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { content: QA_DISABLED, errors: [] };
+    return { content: null, errors: [new ContentError(file, `cannot read the file: ${(err as Error).message}`)] };
   }
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -141,7 +142,13 @@ export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string
         problem(at, `unknown placeholder {${m[1]}}; this text can use ${spec.placeholders.length ? spec.placeholders.map((p) => `{${p}}`).join(", ") : "none"}`);
       }
     }
-    for (const r of spec.required) if (!value.includes(`{${r}}`)) problem(at, `must contain {${r}}`);
+    for (const r of spec.required) {
+      if (value.includes(`{${r}}`)) continue;
+      // "received: 已收到 #{number}" loses everything from " #" on: YAML reads it as a comment.
+      const line = lineOf(doc, lines, at);
+      const cut = line !== undefined && !value.includes("#") && / #/.test(source.split("\n")[line - 1] ?? "");
+      problem(at, `must contain {${r}}${cut ? ' (in YAML " #" starts a comment: put the text in quotes, or write it on the next lines after |-)' : ""}`);
+    }
     if (utf8Bytes(value) > MAX_TEXT_REPLY_BYTES / 2) {
       problem(at, `is ${utf8Bytes(value)} bytes; keep it within ${MAX_TEXT_REPLY_BYTES / 2} (about ${Math.floor(MAX_TEXT_REPLY_BYTES / 6)} 汉字) so it fits a reply with the answer`);
     }
@@ -168,6 +175,7 @@ export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string
   if (errors.length > 0) return { content: null, errors };
   return {
     content: {
+      enabled: true,
       askKeywords,
       listKeywords,
       cancelKeywords,

@@ -19,6 +19,8 @@ export interface QaTexts {
   askPrompt: string;
   /** A ticket was made. {number} */
   received: string;
+  /** Said instead of `received` when that does not fit beside answers delivered in the same reply. {number} */
+  receivedShort: string;
   /** 取消 while waiting for the question. */
   cancelled: string;
   /** 我的问题 with no tickets. */
@@ -37,12 +39,14 @@ export interface QaTexts {
 export interface RoundupSettings {
   /** Column id of columns.yml the roundup post goes to. */
   column: string;
-  /** Post title; {from} {to} are dates like 12月1日. */
+  /** Post title; {from} {to} are dates like 12.1. */
   title: string;
   author: string | undefined;
 }
 
 export interface QaContent {
+  /** False when content/qa.yml does not exist: no keywords, no rota; waiting answers are still delivered. */
+  enabled: boolean;
   /** Normalised. "提问 …" starts a question; a bare "提问" waits for the next message. */
   askKeywords: readonly string[];
   /** Normalised, exact: "我的问题". */
@@ -67,3 +71,28 @@ export const MAX_ANSWER_BYTES = 1800;
 export const QUOTED_QUESTION_CHARS = 60;
 /** A question longer than this is cut (the rest is kept nowhere; WeChat text messages are short anyway). */
 export const MAX_QUESTION_CHARS = 1000;
+
+/**
+ * Used only while content/qa.yml does not exist (an install that has not set up 青年之声 yet, or a
+ * test's own content directory): the intake is off, and answers given before still reach youths.
+ */
+export const QA_DISABLED: QaContent = {
+  enabled: false,
+  askKeywords: [],
+  listKeywords: [],
+  cancelKeywords: [],
+  menuKey: undefined,
+  waitMinutes: 10,
+  texts: {
+    askPrompt: "请直接发送你的问题。",
+    received: "已收到你的问题 #{number}。",
+    receivedShort: "（你的新问题 #{number} 也已收到。）",
+    cancelled: "已取消提问。",
+    noTickets: "你还没有提过问题。",
+    listHeader: "你的问题：",
+    answer: "【青年之声】你的问题 #{number} 有了答复：\n问：{question}\n答：{answer}",
+    deferredNote: "（你刚才发送的消息，请稍后再发一次。）",
+  },
+  rota: [],
+  roundup: { column: "", title: "青年之声问答（{from}—{to}）", author: undefined },
+};

@@ -1,3 +1,4 @@
+import { finishPublication } from "./finish-jobs";
 import { reject, type EndpointSpec, type Sandbox, type WireReply } from "./sandbox-context";
 
 /** How far back the simulator looks; a real account's box is paged the same way (offset, count). */
@@ -15,6 +16,13 @@ function page(body: Record<string, unknown>): { offset: number; count: number; n
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
+/** Publish jobs past their duration end now, as freepublish/get ends them (a restart, another process). */
+async function finishDuePublications(sb: Sandbox, now: Date): Promise<void> {
+  for (const pub of sb.stores.jobs.listPublications(sb.accountId, SCAN_LIMIT)) {
+    if (pub.status === 1 && now.getTime() - pub.createdAt >= sb.settings.jobDelayMs) await finishPublication(sb, pub.publishId);
+  }
+}
+
 function newsItem(article: unknown, noContent: boolean, url?: string): WireReply {
   const a = { ...(article as Record<string, unknown>) };
   if (noContent) delete a.content;
@@ -31,6 +39,7 @@ export const draftBatchGetEndpoint = (sb: Sandbox): EndpointSpec => ({
   path: "/cgi-bin/draft/batchget",
   async handle(req) {
     const { offset, count, noContent } = page(await req.json());
+    await finishDuePublications(sb, req.now);
     const inBox = sb.stores.content.listDrafts(sb.accountId, SCAN_LIMIT).filter((d) => d.status === "draft");
     const item = inBox.slice(offset, offset + count).map((d) => ({
       media_id: d.mediaId,
@@ -52,6 +61,7 @@ export const freepublishBatchGetEndpoint = (sb: Sandbox): EndpointSpec => ({
   verifiedOnly: true,
   async handle(req) {
     const { offset, count, noContent } = page(await req.json());
+    await finishDuePublications(sb, req.now);
     const published = sb.stores.jobs.listPublications(sb.accountId, SCAN_LIMIT).filter((p) => p.status === 0 && p.articleId !== null);
     const item = published.slice(offset, offset + count).map((p) => {
       const articles = sb.stores.content.findDraft(sb.accountId, p.mediaId)?.articles ?? [];

@@ -1,6 +1,7 @@
 import type { Deps } from "../deps";
 import { publisherFor } from "../publisher/publisher";
 import { runPublisher } from "../publisher/run-publisher";
+import { runStatsJob, STATS_JOB_CRON, STATS_JOB_NAME } from "../stats/run-stats-job";
 
 /**
  * One scheduled task: a plain function of deps the CLI can call too (DESIGN rule 11). Every job runs
@@ -28,6 +29,15 @@ export const JOBS: readonly Job[] = [
       for (const e of report.entries) {
         deps.log.info({ category: "scheduler", job: "publish-posts", post: e.slug, outcome: e.outcome }, e.detail);
       }
+    },
+  },
+  {
+    name: STATS_JOB_NAME,
+    cron: STATS_JOB_CRON,
+    // Not at start: a missed morning is backfilled by the next run (it resumes from the last stored day).
+    description: "fetch yesterday's WeChat statistics (datacube backfill) and roll up the message log for the dashboard",
+    async run(deps) {
+      await runStatsJob(deps);
     },
   },
 ];

@@ -30,6 +30,14 @@ export function startScheduler(deps: Deps, jobs: readonly Job[]): Scheduler {
     return run;
   };
 
+  // node-cron's own messages (a tick skipped because the last run is still going…) go to our log.
+  const cronLog = {
+    info: (m: string) => log.debug({ source: "node-cron" }, m),
+    warn: (m: string) => log.debug({ source: "node-cron" }, m),
+    error: (m: string | Error, err?: Error) => log.error({ source: "node-cron", err: err ?? m }, String(m)),
+    debug: (m: string | Error) => log.debug({ source: "node-cron" }, String(m)),
+  };
+
   const tasks = jobs.map((job) => {
     // The start-up run and the cron ticks share one in-flight guard.
     let current: Promise<void> | undefined;
@@ -42,6 +50,7 @@ export function startScheduler(deps: Deps, jobs: readonly Job[]): Scheduler {
       name: job.name,
       timezone: deps.config.scheduleTimezone,
       noOverlap: true,
+      logger: cronLog,
     });
     if (job.runAtStart) void guarded("start");
     return task;

@@ -36,6 +36,8 @@ export interface RefreshStatsDeps {
   backfillDays: number;
   /** Calls per source per run; a long backfill continues on the next run. */
   maxCallsPerSource?: number;
+  /** Asked before every call: true once the service is stopping (SIGTERM); the rest waits for the next run. */
+  shouldStop?: () => boolean;
 }
 
 export interface SourceResult {
@@ -101,6 +103,10 @@ export async function refreshStats(deps: RefreshStatsDeps): Promise<RefreshStats
     for (const span of window ? planDateSpans(window, spec.maxDays) : []) {
       if (result.calls >= maxCalls) {
         detail = `stopped after ${maxCalls} calls; continues next run`;
+        break;
+      }
+      if (deps.shouldStop?.()) {
+        detail = "service stopping; continues next run";
         break;
       }
       try {

@@ -8,9 +8,9 @@ import { createStatsStores } from "./stats-stores";
 /**
  * When the daily job runs (Asia/Shanghai): WeChat has yesterday's figures "after 08:00", but 08:30
  * sometimes still answers an empty list (protocol §5.8, community:00064c4b66c718ef569b64f1a56000),
- * so 08:40 and a retry at 10:30; the second run refetches what the first found missing.
+ * so 08:40 and again at 10:40; the second run refetches what the first found missing.
  */
-export const STATS_JOB_CRONS = ["40 8 * * *", "30 10 * * *"] as const;
+export const STATS_JOB_CRON = "40 8,10 * * *";
 export const STATS_JOB_NAME = "refresh-stats";
 
 export interface StatsJobResult extends RefreshStatsResult {
@@ -27,7 +27,13 @@ export async function runStatsJob(deps: Deps, options: { wechat?: Pick<ApiClient
   const stores = createStatsStores(deps.db);
   const log = categoryLogger(deps.log, "stats");
   const base = { stores, clock: deps.clock, accountId: "default", timezone: deps.config.scheduleTimezone };
-  const result = await refreshStats({ ...base, log, wechat: options.wechat ?? deps.wechat, backfillDays: deps.config.dashboard.statsBackfillDays });
+  const result = await refreshStats({
+    ...base,
+    log,
+    wechat: options.wechat ?? deps.wechat,
+    backfillDays: deps.config.dashboard.statsBackfillDays,
+    shouldStop: () => deps.lifecycle.stopping,
+  });
   deps.stores.messages.flush();
   const rolledUp = await rollupMessages(base);
   log.info({ rolledUp }, "message log rolled up");

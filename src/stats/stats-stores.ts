@@ -3,6 +3,7 @@ import { createStatsMessageStore, type StatsMessageStore } from "../db/stores/st
 import { createStatsPublicationStore, type StatsPublicationStore } from "../db/stores/stats-publication-store";
 import { createStatsSnapshotStore, type StatsSnapshotStore } from "../db/stores/stats-snapshot-store";
 import { createStatsSyncStore, type StatsSyncStore } from "../db/stores/stats-sync-store";
+import { createQaTicketStore, type QaTicketStore } from "../db/stores/qa-ticket-store";
 
 /** Every store the stats job, the dashboard and `cli stats` read or write. */
 export interface StatsStores {
@@ -10,6 +11,8 @@ export interface StatsStores {
   sync: StatsSyncStore;
   messages: StatsMessageStore;
   publications: StatsPublicationStore;
+  /** 青年之声 tickets (read for the Q&A figures: src/http/presenters/present-qa.ts). */
+  qa: QaTicketStore;
 }
 
 export function createStatsStores(db: Db): StatsStores {
@@ -18,5 +21,6 @@ export function createStatsStores(db: Db): StatsStores {
     sync: createStatsSyncStore(db),
     messages: createStatsMessageStore(db),
     publications: createStatsPublicationStore(db),
+    qa: createQaTicketStore(db),
   };
 }

@@ -82,6 +82,16 @@ export interface TicketTimes {
   deliveredAt: number | null;
 }
 
+/** What the webhook reads on every push (one statement; see visitState). */
+export interface VisitState {
+  /** When the youth sent a bare 提问 (undefined: not waiting, or never). */
+  armedAt: Date | undefined;
+  /** Answers wait for them, or this push already carried some (a re-run of the same push). */
+  hasAnswers: boolean;
+  /** The ticket this very push created already (a re-run of the same push), if any. */
+  ticketOfPush: number | undefined;
+}
+
 export interface QaTicketStore {
   /** Runs `fn` in one IMMEDIATE transaction (better-sqlite3 transactions nest as savepoints). */
   transaction<T>(fn: () => T): T;
@@ -90,7 +100,7 @@ export interface QaTicketStore {
    * to write a question (since when), and whether answers wait for them (or were already put into
    * this very push's reply).
    */
-  visitState(accountId: string, openId: string, dedupKey: string): { armedAt: Date | undefined; hasAnswers: boolean };
+  visitState(accountId: string, openId: string, dedupKey: string): VisitState;
   arm(accountId: string, openId: string, at: Date): void;
   disarm(accountId: string, openId: string): void;
   /** One ticket per push: a second call for the same push returns the first ticket (created: false). */
@@ -111,11 +121,10 @@ export interface QaTicketStore {
   saveAnswer(a: { id: number; answer: string; by: string; at: Date; delivery: "sending" | "pending" }): boolean;
   /** Ends a `sending` claim: delivered (custom), back to pending, or uncertain. */
   finishSending(id: number, result: "delivered" | "pending" | "uncertain", at: Date): boolean;
-  /**
-   * Answers waiting for the youth, oldest first, plus any already carried by the push `dedupKey`;
-   * the waiting ones are marked delivered (passive, delivered_in = dedupKey) on the way.
-   */
-  takeAnswers(accountId: string, openId: string, dedupKey: string, at: Date): { tickets: Ticket[]; newlyDelivered: number[] };
+  /** Answers waiting for the youth (pending), oldest answer first, and those already carried by the push `dedupKey`. */
+  answersFor(accountId: string, openId: string, dedupKey: string): Ticket[];
+  /** pending → delivered as the passive reply to the push `dedupKey`; false if it was not pending. */
+  markDeliveredPassive(id: number, dedupKey: string, at: Date): boolean;
   markNotQuestion(id: number, by: string, at: Date): boolean;
   /** uncertain (or a `sending` claim older than `staleBefore`) → pending. */
   requeue(id: number, at: Date, staleBefore: Date): boolean;
@@ -123,6 +132,8 @@ export interface QaTicketStore {
   /** Picked, answered, not yet in a roundup, answered at or after `since`; oldest first. */
   roundupCandidates(accountId: string, since: Date): Ticket[];
   markRoundup(ids: readonly number[], slug: string, at: Date): void;
+  /** Work waiting now: questions without an answer, and answers not delivered yet. */
+  backlog(accountId: string): { open: number; undelivered: number };
   /** Tickets asked in [from, to) that are questions (not_question left out). */
   times(accountId: string, from: Date, to: Date): TicketTimes[];
 }
@@ -189,8 +200,9 @@ const SELECT = `
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function createQaTicketStore(db: Db): QaTicketStore {
-  const visit = db.prepare<{ account_id: string; open_id: string; dedup_key: string }, { armed_at: number | null; has_answers: number }>(`
+  const visit = db.prepare<{ account_id: string; open_id: string; dedup_key: string }, { armed_at: number | null; has_answers: number; ticket_of_push: number | null }>(`
     SELECT (SELECT armed_at FROM qa_awaiting WHERE account_id = @account_id AND open_id = @open_id) AS armed_at,
+           (SELECT id FROM qa_tickets WHERE account_id = @account_id AND source_dedup_key = @dedup_key) AS ticket_of_push,
            EXISTS (SELECT 1 FROM qa_tickets WHERE account_id = @account_id AND open_id = @open_id AND delivery = 'pending')
         OR EXISTS (SELECT 1 FROM qa_tickets WHERE account_id = @account_id AND delivered_in = @dedup_key) AS has_answers`);
   const upsertArm = db.prepare(`
@@ -261,6 +273,10 @@ export function createQaTicketStore(db: Db): QaTicketStore {
     SELECT asked_at AS askedAt, answered_at AS answeredAt, delivered_at AS deliveredAt FROM qa_tickets
     WHERE account_id = @account_id AND asked_at >= @from AND asked_at < @to AND state <> 'not_question'`);
 
+  const selectBacklog = db.prepare<{ account_id: string }, { open: number | null; undelivered: number | null }>(`
+    SELECT sum(state = 'open') AS open, sum(state = 'answered' AND delivery <> 'delivered') AS undelivered
+    FROM qa_tickets WHERE account_id = @account_id AND (state = 'open' OR delivery IN ('sending', 'pending', 'uncertain'))`);
+
   const run = <T>(fn: () => T): T => db.transaction(fn).immediate();
 
   const addEvent = (e: NewTicketEvent) =>
@@ -279,7 +295,11 @@ export function createQaTicketStore(db: Db): QaTicketStore {
     transaction: run,
     visitState(accountId, openId, dedupKey) {
       const r = visit.get({ account_id: accountId, open_id: openId, dedup_key: dedupKey });
-      return { armedAt: r?.armed_at == null ? undefined : new Date(r.armed_at), hasAnswers: r?.has_answers === 1 };
+      return {
+        armedAt: r?.armed_at == null ? undefined : new Date(r.armed_at),
+        hasAnswers: r?.has_answers === 1,
+        ticketOfPush: r?.ticket_of_push ?? undefined,
+      };
     },
     arm: (accountId, openId, at) => void upsertArm.run({ account_id: accountId, open_id: openId, at: at.getTime() }),
     disarm: (accountId, openId) => void deleteArm.run({ account_id: accountId, open_id: openId }),
@@ -335,21 +355,19 @@ export function createQaTicketStore(db: Db): QaTicketStore {
     setAssignee: (id, name, at) => updateAssignee.run({ id, name, at: at.getTime() }).changes === 1,
     saveAnswer: (a) => updateAnswer.run({ id: a.id, answer: a.answer, by: a.by, at: a.at.getTime(), delivery: a.delivery }).changes === 1,
     finishSending: (id, result, at) => endSending.run({ id, delivery: result, at: at.getTime() }).changes === 1,
-    takeAnswers(accountId, openId, dedupKey, at) {
-      const rows = selectAnswers.all({ account_id: accountId, open_id: openId, dedup_key: dedupKey });
-      const newlyDelivered: number[] = [];
-      for (const r of rows) {
-        if (r.delivery !== "pending") continue;
-        if (markPassive.run({ id: r.id, at: at.getTime(), dedup_key: dedupKey }).changes === 1) newlyDelivered.push(r.id);
-      }
-      return { tickets: rows.map(toTicket), newlyDelivered };
-    },
+    answersFor: (accountId, openId, dedupKey) =>
+      selectAnswers.all({ account_id: accountId, open_id: openId, dedup_key: dedupKey }).map(toTicket),
+    markDeliveredPassive: (id, dedupKey, at) => markPassive.run({ id, at: at.getTime(), dedup_key: dedupKey }).changes === 1,
     markNotQuestion: (id, by, at) => updateNotQuestion.run({ id, by, at: at.getTime() }).changes === 1,
     requeue: (id, at, staleBefore) => updateRequeue.run({ id, at: at.getTime(), stale_before: staleBefore.getTime() }).changes === 1,
     setPicked: (id, picked, at) => updatePicked.run({ id, picked: picked ? 1 : 0, at: at.getTime() }).changes === 1,
     roundupCandidates: (accountId, since) => selectCandidates.all({ account_id: accountId, since: since.getTime() }).map(toTicket),
     markRoundup(ids, slug, at) {
       for (const id of ids) updateRoundup.run({ id, slug, at: at.getTime() });
+    },
+    backlog(accountId) {
+      const r = selectBacklog.get({ account_id: accountId });
+      return { open: r?.open ?? 0, undelivered: r?.undelivered ?? 0 };
     },
     times: (accountId, from, to) => selectTimes.all({ account_id: accountId, from: from.getTime(), to: to.getTime() }),
   };

@@ -39,7 +39,7 @@ export interface DayRollup {
   types: TypeCount[];
   rules: RuleCount[];
   activity: Activity;
-  /** The most frequent unmatched texts of the day (at most UNMATCHED_PER_DAY). */
+  /** The most frequent unmatched texts (text, voice) of the day (at most UNMATCHED_PER_DAY). */
   unmatched: TextCount[];
 }
 
@@ -50,9 +50,11 @@ export interface RecentMessage {
   content: string | null;
 }
 
-/** Unmatched texts kept per day; enough for a "top 20 over a month" list. */
-export const UNMATCHED_PER_DAY = 100;
-/** Longer texts are cut; a question that long is read in the message log, not in a chart. */
+type Daily<T> = T & { day: string };
+
+/** Unmatched texts kept per day: enough for a "top 20 of the month" list, small enough to sum a year fast. */
+export const UNMATCHED_PER_DAY = 30;
+/** Longer texts are cut; a question that long is read in the message log, not in a list of frequent ones. */
 const TEXT_CHARS = 60;
 
 /**
@@ -65,40 +67,51 @@ export interface StatsMessageStore {
   aggregate(accountId: string, day: string, start: number, end: number): DayRollup;
   /** Replaces the rollup rows of `rollup.day` (idempotent). */
   replaceDay(accountId: string, rollup: DayRollup): void;
-  typesByDay(accountId: string, from: string, to: string): (TypeCount & { day: string })[];
-  rulesByDay(accountId: string, from: string, to: string): (RuleCount & { day: string })[];
-  activityByDay(accountId: string, from: string, to: string): (Activity & { day: string })[];
+  /** Pushes per day and type (scenes summed). */
+  typesByDay(accountId: string, from: string, to: string): Daily<{ msgType: string; n: number }>[];
+  /** Subscribe / scan per QR scene over the range (scene ≠ ""). */
+  scenes(accountId: string, from: string, to: string): TypeCount[];
+  /** Routed pushes per column, rule and match mode over the range. */
+  ruleTotals(accountId: string, from: string, to: string): RuleCount[];
+  activityByDay(accountId: string, from: string, to: string): Daily<Activity>[];
   /** Sums of the rolled-up days in [from, to] (youths: summed per day, not distinct). */
   activityTotal(accountId: string, from: string, to: string): Activity;
-  unmatchedByDay(accountId: string, from: string, to: string): (TextCount & { day: string })[];
+  /** The most frequent unmatched texts over the range, most frequent first. */
+  topUnmatched(accountId: string, from: string, to: string, limit: number): TextCount[];
   /** The newest unmatched messages (the log, newest first). */
   recentUnmatched(accountId: string, limit: number): RecentMessage[];
   /** Youths whose last (un)subscribe we saw was a subscribe: a lower bound of the followers. */
   subscribedYouths(accountId: string): number;
 }
 
-interface LogRow {
-  open_id: string;
-  msg_type: string;
-  scene: string | null;
-  column_id: string | null;
-  rule_id: string | null;
-  match_mode: string | null;
-  text: string | null;
-}
-
 type Range = { account_id: string; from: string; to: string };
+type DaySpan = { account_id: string; start: number; end: number };
+
+const SYSTEM_LIST = [...SYSTEM_TYPES];
+const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(", ");
 
 export function createStatsMessageStore(db: Db): StatsMessageStore {
   const selectFirst = db.prepare<{ account_id: string }, { at: number | null }>(
     "SELECT min(received_at) AS at FROM inbound_messages WHERE account_id = @account_id",
   );
-  // One pass over the day through inbound_messages_by_time; aggregated in JS (one scan, not four).
-  const selectDay = db.prepare<{ account_id: string; start: number; end: number }, LogRow>(`
-    SELECT open_id, msg_type, scene, column_id, rule_id, match_mode,
-           CASE WHEN match_mode = 'default' THEN substr(trim(content), 1, ${TEXT_CHARS}) END AS text
+  // A day is ~1–3 k rows reached through inbound_messages_by_time; SQLite groups them faster than
+  // JS can walk them (no row objects), so a day is three small GROUP BY queries.
+  const selectGroups = db.prepare<DaySpan, { msgType: string; scene: string; columnId: string | null; ruleId: string | null; matchMode: string | null; n: number }>(`
+    SELECT msg_type AS msgType, CASE WHEN msg_type IN ('subscribe', 'scan') THEN coalesce(scene, '') ELSE '' END AS scene,
+           column_id AS columnId, rule_id AS ruleId, match_mode AS matchMode, count(*) AS n
     FROM inbound_messages
-    WHERE account_id = @account_id AND received_at >= @start AND received_at < @end`);
+    WHERE account_id = @account_id AND received_at >= @start AND received_at < @end
+    GROUP BY 1, 2, 3, 4, 5`);
+  // The list is our own code's type names (message-row.ts), not input.
+  const selectYouths = db.prepare<DaySpan, { n: number }>(`
+    SELECT count(DISTINCT open_id) AS n FROM inbound_messages
+    WHERE account_id = @account_id AND received_at >= @start AND received_at < @end AND msg_type NOT IN (${sqlList(SYSTEM_LIST)})`);
+  const selectTexts = db.prepare<DaySpan, TextCount>(`
+    SELECT substr(trim(content), 1, ${TEXT_CHARS}) AS content, count(*) AS n FROM inbound_messages
+    WHERE account_id = @account_id AND received_at >= @start AND received_at < @end AND match_mode = 'default'
+      AND msg_type IN ('text', 'voice') AND content IS NOT NULL AND trim(content) <> ''
+    GROUP BY 1 ORDER BY n DESC, content LIMIT ${UNMATCHED_PER_DAY}`);
+
   const deletes = ["stats_message_days", "stats_rule_days", "stats_activity_days", "stats_unmatched_days"].map((t) =>
     db.prepare(`DELETE FROM ${t} WHERE account_id = @account_id AND day = @day`),
   );
@@ -114,27 +127,31 @@ export function createStatsMessageStore(db: Db): StatsMessageStore {
   const insertText = db.prepare(
     "INSERT INTO stats_unmatched_days (account_id, day, content, n) VALUES (@account_id, @day, @content, @n)",
   );
-  const selectTypes = db.prepare<Range, TypeCount & { day: string }>(`
-    SELECT day, msg_type AS msgType, scene, n FROM stats_message_days
-    WHERE account_id = @account_id AND day BETWEEN @from AND @to`);
-  const selectRules = db.prepare<Range, RuleCount & { day: string }>(`
-    SELECT day, column_id AS columnId, rule_id AS ruleId, match_mode AS matchMode, n FROM stats_rule_days
-    WHERE account_id = @account_id AND day BETWEEN @from AND @to`);
-  const selectActivity = db.prepare<Range, Activity & { day: string }>(`
+
+  const selectTypes = db.prepare<Range, Daily<{ msgType: string; n: number }>>(`
+    SELECT day, msg_type AS msgType, sum(n) AS n FROM stats_message_days
+    WHERE account_id = @account_id AND day BETWEEN @from AND @to GROUP BY day, msg_type`);
+  const selectScenes = db.prepare<Range, TypeCount>(`
+    SELECT msg_type AS msgType, scene, sum(n) AS n FROM stats_message_days
+    WHERE account_id = @account_id AND day BETWEEN @from AND @to AND scene <> '' GROUP BY msg_type, scene`);
+  const selectRules = db.prepare<Range, RuleCount>(`
+    SELECT column_id AS columnId, rule_id AS ruleId, match_mode AS matchMode, sum(n) AS n FROM stats_rule_days
+    WHERE account_id = @account_id AND day BETWEEN @from AND @to GROUP BY column_id, rule_id, match_mode`);
+  const selectActivity = db.prepare<Range, Daily<Activity>>(`
     SELECT day, youths, messages, events, answered, unmatched FROM stats_activity_days
     WHERE account_id = @account_id AND day BETWEEN @from AND @to ORDER BY day`);
   const selectActivityTotal = db.prepare<Range, Activity>(`
     SELECT coalesce(sum(youths), 0) AS youths, coalesce(sum(messages), 0) AS messages, coalesce(sum(events), 0) AS events,
            coalesce(sum(answered), 0) AS answered, coalesce(sum(unmatched), 0) AS unmatched
     FROM stats_activity_days WHERE account_id = @account_id AND day BETWEEN @from AND @to`);
-  const selectTexts = db.prepare<Range, TextCount & { day: string }>(`
-    SELECT day, content, n FROM stats_unmatched_days WHERE account_id = @account_id AND day BETWEEN @from AND @to`);
+  const selectTopTexts = db.prepare<Range & { limit: number }, TextCount>(`
+    SELECT content, sum(n) AS n FROM stats_unmatched_days WHERE account_id = @account_id AND day BETWEEN @from AND @to
+    GROUP BY content ORDER BY n DESC, content LIMIT @limit`);
   // Walks inbound_messages_by_time backwards; unmatched messages are common enough to stop early.
   const selectRecent = db.prepare<{ account_id: string; limit: number }, RecentMessage>(`
     SELECT received_at AS receivedAt, open_id AS openId, msg_type AS msgType, content FROM inbound_messages
     WHERE account_id = @account_id AND match_mode = 'default'
     ORDER BY received_at DESC LIMIT @limit`);
-
   const countSubscribed = db.prepare<{ account_id: string }, { n: number }>(
     "SELECT count(*) AS n FROM youths WHERE account_id = @account_id AND subscribed = 1",
   );
@@ -151,49 +168,38 @@ export function createStatsMessageStore(db: Db): StatsMessageStore {
   return {
     firstReceivedAt: (accountId) => selectFirst.get({ account_id: accountId })?.at ?? undefined,
     aggregate(accountId, day, start, end) {
+      const span = { account_id: accountId, start, end };
       const types = new Map<string, TypeCount>();
       const rules = new Map<string, RuleCount>();
-      const texts = new Map<string, number>();
-      const youths = new Set<string>();
-      const activity: Activity = { youths: 0, messages: 0, events: 0, answered: 0, unmatched: 0 };
-      for (const row of selectDay.iterate({ account_id: accountId, start, end })) {
-        const isEvent = EVENT_TYPES.has(row.msg_type);
-        const scene = row.msg_type === "subscribe" || row.msg_type === "scan" ? (row.scene ?? "") : "";
-        const typeKey = `${row.msg_type}\u0000${scene}`;
+      const activity: Activity = { youths: selectYouths.get(span)?.n ?? 0, messages: 0, events: 0, answered: 0, unmatched: 0 };
+      for (const g of selectGroups.all(span)) {
+        const typeKey = `${g.msgType}\u0000${g.scene}`;
         const t = types.get(typeKey);
-        if (t) t.n++;
-        else types.set(typeKey, { msgType: row.msg_type, scene, n: 1 });
-        if (row.rule_id !== null || row.column_id !== null) {
-          const ruleKey = `${row.column_id ?? ""}\u0000${row.rule_id ?? ""}\u0000${row.match_mode ?? ""}`;
+        if (t) t.n += g.n;
+        else types.set(typeKey, { msgType: g.msgType, scene: g.scene, n: g.n });
+        if (g.ruleId !== null || g.columnId !== null) {
+          const ruleKey = `${g.columnId ?? ""}\u0000${g.ruleId ?? ""}\u0000${g.matchMode ?? ""}`;
           const r = rules.get(ruleKey);
-          if (r) r.n++;
-          else rules.set(ruleKey, { columnId: row.column_id ?? "", ruleId: row.rule_id ?? "", matchMode: row.match_mode ?? "", n: 1 });
+          if (r) r.n += g.n;
+          else rules.set(ruleKey, { columnId: g.columnId ?? "", ruleId: g.ruleId ?? "", matchMode: g.matchMode ?? "", n: g.n });
         }
-        if (!SYSTEM_TYPES.has(row.msg_type)) youths.add(row.open_id);
-        if (isEvent) {
-          activity.events++;
+        if (EVENT_TYPES.has(g.msgType)) {
+          activity.events += g.n;
           continue;
         }
-        activity.messages++;
-        if (row.column_id !== null) activity.answered++;
-        if (row.match_mode === "default") {
-          activity.unmatched++;
-          if (row.text) texts.set(row.text, (texts.get(row.text) ?? 0) + 1);
-        }
+        activity.messages += g.n;
+        if (g.columnId !== null) activity.answered += g.n;
+        if (g.matchMode === "default") activity.unmatched += g.n;
       }
-      activity.youths = youths.size;
-      const unmatched = [...texts]
-        .map(([content, n]) => ({ content, n }))
-        .sort((a, b) => b.n - a.n || (a.content < b.content ? -1 : 1))
-        .slice(0, UNMATCHED_PER_DAY);
-      return { day, types: [...types.values()], rules: [...rules.values()], activity, unmatched };
+      return { day, types: [...types.values()], rules: [...rules.values()], activity, unmatched: selectTexts.all(span) };
     },
     replaceDay: (accountId, rollup) => replaceTx(accountId, rollup),
     typesByDay: (accountId, from, to) => selectTypes.all({ account_id: accountId, from, to }),
-    rulesByDay: (accountId, from, to) => selectRules.all({ account_id: accountId, from, to }),
+    scenes: (accountId, from, to) => selectScenes.all({ account_id: accountId, from, to }),
+    ruleTotals: (accountId, from, to) => selectRules.all({ account_id: accountId, from, to }),
     activityByDay: (accountId, from, to) => selectActivity.all({ account_id: accountId, from, to }),
     activityTotal: (accountId, from, to) => selectActivityTotal.get({ account_id: accountId, from, to })!,
-    unmatchedByDay: (accountId, from, to) => selectTexts.all({ account_id: accountId, from, to }),
+    topUnmatched: (accountId, from, to, limit) => selectTopTexts.all({ account_id: accountId, from, to, limit }),
     recentUnmatched: (accountId, limit) => selectRecent.all({ account_id: accountId, limit }),
     subscribedYouths: (accountId) => countSubscribed.get({ account_id: accountId })?.n ?? 0,
   };

@@ -6,10 +6,11 @@ import { presentFollowers } from "./present-followers";
 import { presentMessages } from "./present-messages";
 import { presentOverview } from "./present-overview";
 import { presentPublications } from "./present-publications";
+import { presentQa } from "./present-qa";
 import { presentReport } from "./present-report";
 import { resolveMonth, resolveRange } from "./resolve-range";
 
-export const PAGE_IDS = ["overview", "followers", "articles", "messages", "publications", "report"] as const;
+export const PAGE_IDS = ["overview", "followers", "articles", "messages", "publications", "qa", "report"] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
 export interface PageSpec {
@@ -27,6 +28,8 @@ export const PAGES: readonly PageSpec[] = [
   { id: "articles", path: "articles", nav: "文章", param: "range" },
   { id: "messages", path: "messages", nav: "消息", param: "range" },
   { id: "publications", path: "publications", nav: "发布", param: "range" },
+  // Served by dashboard-qa-routes.ts: these figures plus the tickets to answer.
+  { id: "qa", path: "qa", nav: "青年之声", param: "range" },
   { id: "report", path: "report", nav: "月报", param: "month" },
 ];
 
@@ -52,6 +55,8 @@ export function presentPage(ctx: StatsContext, id: PageId, query: PageQuery): Pa
       return presentMessages(ctx, resolveRange(query, today));
     case "publications":
       return presentPublications(ctx, resolveRange(query, today));
+    case "qa":
+      return presentQa(ctx, resolveRange(query, today));
     case "report":
       return presentReport(ctx, resolveMonth(query.month, today));
   }

@@ -1,6 +1,5 @@
 import type { PublicationFact } from "../../db/stores/stats-publication-store";
-import { formatLocal } from "../../time";
-import { addDays, dayStart, eachDay } from "../../stats/dates";
+import { addDays, dayStart, eachDay, formatMinute } from "../../stats/dates";
 import type { StatsContext } from "../../stats/stats-context";
 import { emptyPage, formatNumber, type DateRange, type PageModel } from "./page-model";
 import { label, MODE_LABELS } from "./labels";
@@ -48,7 +47,7 @@ export function presentArticles(ctx: StatsContext, range: DateRange): PageModel 
         { key: "sentCount", label: "送达人数", numeric: true },
       ],
       rows: published.map((p) => ({
-        publishedAt: formatLocal(new Date(p.publishedAt!), ctx.timezone),
+        publishedAt: formatMinute(p.publishedAt!, ctx.timezone),
         column: columnName(p.columnId),
         issue: p.issue,
         title: p.title,

@@ -10,7 +10,7 @@ const sum = (xs: readonly (number | null)[]) => xs.reduce<number>((a, x) => a + 
 export function presentFollowers(ctx: StatsContext, range: DateRange): PageModel {
   const page = emptyPage("关注");
   page.range = range;
-  const messages = readMessageDays(ctx, range.from, range.to);
+  const messages = readMessageDays(ctx, range.from, range.to, ["scenes"]);
   const series = readFollowers(ctx, range.from, range.to, messages);
   const count = followerCountOn(ctx, range.to);
   if (series.note) page.notices.push({ level: "warn", text: series.note });
@@ -77,8 +77,8 @@ export function presentFollowers(ctx: StatsContext, range: DateRange): PageModel
   }
 
   const scenes = new Map<string, { subscribe: number; scan: number }>();
-  for (const t of messages.types) {
-    if ((t.msgType !== "subscribe" && t.msgType !== "scan") || t.scene === "") continue;
+  for (const t of messages.scenes) {
+    if (t.msgType !== "subscribe" && t.msgType !== "scan") continue;
     const s = scenes.get(t.scene) ?? { subscribe: 0, scan: 0 };
     s[t.msgType] += t.n;
     scenes.set(t.scene, s);

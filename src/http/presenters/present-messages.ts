@@ -1,6 +1,5 @@
 import { hashOpenId } from "../../logger";
-import { formatLocal } from "../../time";
-import { eachDay } from "../../stats/dates";
+import { eachDay, formatMinute } from "../../stats/dates";
 import type { StatsContext } from "../../stats/stats-context";
 import { readMessageDays, sumBy } from "../../stats/read-message-days";
 import { emptyPage, formatNumber, type DateRange, type PageModel } from "./page-model";
@@ -141,7 +140,6 @@ export function presentMessages(ctx: StatsContext, range: DateRange): PageModel 
     empty: "这段时间没有规则被命中。",
   });
 
-  const texts = sumBy(m.unmatched, (t) => t.content);
   page.tables.push({
     id: "unmatched",
     caption: "未匹配的常见消息（可考虑加为关键词）",
@@ -149,10 +147,7 @@ export function presentMessages(ctx: StatsContext, range: DateRange): PageModel 
       { key: "content", label: "内容" },
       { key: "n", label: "次数", numeric: true },
     ],
-    rows: [...texts]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, 20)
-      .map(([content, n]) => ({ content, n })),
+    rows: m.unmatched.slice(0, 20).map((t) => ({ content: t.content, n: t.n })),
     empty: "这段时间没有未匹配的消息。",
   });
   page.tables.push({
@@ -165,7 +160,7 @@ export function presentMessages(ctx: StatsContext, range: DateRange): PageModel 
       { key: "content", label: "内容" },
     ],
     rows: ctx.stores.messages.recentUnmatched(ctx.accountId, 20).map((r) => ({
-      at: formatLocal(new Date(r.receivedAt), ctx.timezone),
+      at: formatMinute(r.receivedAt, ctx.timezone),
       youth: hashOpenId(r.openId),
       type: label(MSG_TYPE_LABELS, r.msgType),
       content: r.content,

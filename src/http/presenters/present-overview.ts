@@ -1,6 +1,5 @@
-import { formatLocal } from "../../time";
 import type { StatsContext } from "../../stats/stats-context";
-import { dayStart, addDays } from "../../stats/dates";
+import { dayStart, addDays, formatMinute } from "../../stats/dates";
 import { readMessageDays, type MessageDays } from "../../stats/read-message-days";
 import { followerCountOn, readFollowers, type FollowerSeries } from "../../stats/read-followers";
 import { emptyPage, formatNumber, type DateRange, type PageModel, type Table } from "./page-model";
@@ -58,7 +57,7 @@ export function syncTable(ctx: StatsContext): Table {
       source: label(SYNC_SOURCE_LABELS, s.source),
       status: label(SYNC_STATUS_LABELS, s.status),
       through: s.syncedThrough,
-      attempted: formatLocal(new Date(s.attemptedAt), ctx.timezone),
+      attempted: formatMinute(s.attemptedAt, ctx.timezone),
       detail: s.detail,
     })),
     empty: "尚未同步。统计任务每天 08:40 运行（10:30 重试），也可运行 npm run cli -- stats refresh。",
@@ -69,7 +68,7 @@ export function syncTable(ctx: StatsContext): Table {
 export function presentOverview(ctx: StatsContext, range: DateRange): PageModel {
   const page = emptyPage("概览");
   page.range = range;
-  const messages = readMessageDays(ctx, range.from, range.to);
+  const messages = readMessageDays(ctx, range.from, range.to, []);
   const followers = readFollowers(ctx, range.from, range.to, messages);
   const count = followerCountOn(ctx, range.to);
   const published = ctx.stores.publications

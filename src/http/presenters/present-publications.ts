@@ -1,5 +1,4 @@
-import { formatLocal } from "../../time";
-import { addDays, dayStart } from "../../stats/dates";
+import { addDays, dayStart, formatMinute } from "../../stats/dates";
 import type { StatsContext } from "../../stats/stats-context";
 import { emptyPage, formatNumber, type DateRange, type PageModel } from "./page-model";
 import { label, MODE_LABELS, STATE_LABELS } from "./labels";
@@ -76,7 +75,7 @@ export function presentPublications(ctx: StatsContext, range: DateRange): PageMo
       { key: "slug", label: "文件" },
     ],
     rows: rows.map((r) => ({
-      at: formatLocal(new Date(r.publishedAt ?? r.scheduledAt), ctx.timezone),
+      at: formatMinute(r.publishedAt ?? r.scheduledAt, ctx.timezone),
       column: columnName(r.columnId),
       issue: r.state === "published" ? r.issue : null,
       title: r.title,

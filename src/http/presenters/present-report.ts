@@ -1,5 +1,7 @@
 import { COLUMN_CATEGORIES } from "../../bot/bot-content";
 import { buildMonthlyReport } from "../../stats/monthly-report";
+import { monthDates } from "../../stats/dates";
+import { readQaCounts } from "../../qa/count-qa";
 import type { StatsContext } from "../../stats/stats-context";
 import { emptyPage, formatNumber, type PageModel } from "./page-model";
 
@@ -9,6 +11,9 @@ export function presentReport(ctx: StatsContext, month: string): PageModel {
   page.month = month;
   const report = buildMonthlyReport(ctx, month);
   const row = report.rows[0]!;
+  // 青年之声: questions asked this month and how many of them have an answer (src/qa/count-qa.ts).
+  const { first, last } = monthDates(month);
+  const qa = readQaCounts(ctx.stores.qa, ctx.accountId, "month", first, last, ctx.timezone)[0];
   page.kpis = [
     { label: "本月发送信息", value: formatNumber(row.total) },
     { label: "累计推送", value: `${report.facts.issuesTotal} 期` },
@@ -61,6 +66,8 @@ export function presentReport(ctx: StatsContext, month: string): PageModel {
       { item: "图文累计阅读", value: report.facts.reads },
       { item: "自动回复青年咨询", value: report.facts.answered },
       { item: "本月净增关注", value: report.facts.monthNewFollowers },
+      { item: "青年之声本月提问", value: qa?.asked ?? 0 },
+      { item: "青年之声本月提问已答复", value: qa?.answered ?? 0 },
     ],
   });
   return page;

@@ -20,6 +20,8 @@ export interface AuthRouteDeps {
   clock: Clock;
   log: Logger;
   secureCookie: boolean;
+  /** Take the client IP from X-Forwarded-For (DASHBOARD_TRUST_PROXY). */
+  trustProxy: boolean;
   /** Wraps a body in the (signed-out) layout. */
   page(title: string, body: SafeHtml): string;
 }
@@ -30,6 +32,19 @@ export function safeNext(next: string | null | undefined): string {
     return "/dashboard";
   }
   return next;
+}
+
+/**
+ * The client's IP for login throttling. Behind our own reverse proxy the socket address is the
+ * proxy's; the proxy appends the peer it saw to X-Forwarded-For, so the last entry is the one to
+ * trust (earlier entries are whatever the client sent).
+ */
+export function clientIp(ctx: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const last = (ctx.get("x-forwarded-for") || "").split(",").pop()?.trim();
+    if (last) return last;
+  }
+  return ctx.ip;
 }
 
 /** GET/POST /dashboard/login, POST /dashboard/logout. */
@@ -61,7 +76,7 @@ export function mountAuthRoutes(router: Router, deps: AuthRouteDeps): void {
       showLogin(ctx, 403, { next, name, error: "登录页已过期，请重新输入。" });
       return;
     }
-    const ip = ctx.ip;
+    const ip = clientIp(ctx, deps.trustProxy);
     const limit = deps.rateLimit.check(ip, name);
     if (!limit.allowed) {
       ctx.set("Retry-After", String(limit.retryAfterSeconds));

@@ -16,6 +16,7 @@ import { loadDashboardAssets, mountAssetRoutes } from "./dashboard-asset-routes"
 import { mountAuthRoutes } from "./dashboard-auth-routes";
 import { mountPageRoutes, type PageRouteDeps } from "./dashboard-page-routes";
 import { mountTryRoutes } from "./dashboard-try-routes";
+import { mountQaRoutes } from "./dashboard-qa-routes";
 
 /**
  * Every dashboard response: no framing (clickjacking), scripts and styles from our own origin only
@@ -85,6 +86,7 @@ export function dashboardRoutes(deps: Deps): Router {
     clock: deps.clock,
     log,
     secureCookie: dashboard.secureCookie,
+    trustProxy: dashboard.trustProxy,
     page: (title, body) => layout({ title, accountName: dashboard.accountName, assets: assets.urls }, body).value,
   });
   const pages: PageRouteDeps = {
@@ -105,6 +107,8 @@ export function dashboardRoutes(deps: Deps): Router {
     },
     ...(sandbox ? { extra: (ctx, spec) => (spec.id === "messages" ? tryBotPanel(staffOf(ctx).csrfToken) : undefined) } : {}),
   };
+  // 青年之声 first: it serves /dashboard/qa (the "qa" stats page plus the tickets to answer).
+  mountQaRoutes(router, deps, pages);
   mountPageRoutes(router, pages);
   if (sandbox) mountTryRoutes(router, deps, pages);
   return router;

@@ -50,6 +50,16 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .bubble.account { align-self: flex-start; background: #f0f0f0; }
 form.try { display: flex; gap: .5rem; flex-wrap: wrap; }
 form.try input[type=text] { flex: 1; min-width: 12rem; }
+/* 青年之声 (views/qa-views.ts) */
+form.qa { display: flex; flex-direction: column; gap: .5rem; }
+form.qa textarea { width: 100%; min-height: 8rem; padding: .5rem; border: 1px solid var(--line); border-radius: 4px; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+.actions form { display: inline-flex; gap: .5rem; align-items: center; margin: 0; }
+.qa-text { white-space: pre-wrap; word-break: break-word; }
+.qa-facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 .75rem; }
+.qa-facts dt { color: var(--muted); }
+.qa-facts dd { margin: 0; }
+label.check { justify-content: end; }
 @media (max-width: 600px) {
   main { padding: .6rem; }
   .kpi .value { font-size: 1.25rem; }

@@ -1,0 +1,90 @@
+import type { Config } from "../config";
+import type { AccountSettings, PushRouter } from "../deps";
+import type { ContentSource } from "../bot/watch-content";
+import type { Db } from "../db/open-database";
+import { createQaTicketStore, type QaTicketStore } from "../db/stores/qa-ticket-store";
+import { categoryLogger, type Logger } from "../logger";
+import type { Clock } from "../time";
+import type { ApiClient } from "../wechat/api-client";
+import { readQaCounts, type QaCounts, type QaPeriodUnit } from "./count-qa";
+import { createQaRouter } from "./create-qa-router";
+import { createQaService, type QaService } from "./qa-service";
+import { AppError } from "../errors";
+import { QA_FILE } from "./qa-content";
+import { watchQaContent, type QaContentSource } from "./watch-qa-content";
+import { writeRoundup } from "./write-roundup";
+
+/** The 青年之声 part of deps: the intake wrapper for the webhook, and what staff use (dashboard, CLI). */
+export interface Qa {
+  store: QaTicketStore;
+  content: QaContentSource;
+  service: QaService;
+  /** The same service sending through another client (the CLI's in-process sandbox: cli-wechat.ts). */
+  serviceWith(wechat: ApiClient): QaService;
+  /** Q&A first, then `inner` (the bot): deps.route. */
+  wrap(inner: PushRouter): PushRouter;
+  /** Figures per week or month for the periods covering [from, to] (local dates). */
+  counts(unit: QaPeriodUnit, from: string, to: string): QaCounts[];
+  /** Writes the picked answers into a draft post under content/posts/; null when none is picked. */
+  roundup(since?: string): ReturnType<typeof writeRoundup>;
+  close(): void;
+}
+
+export interface BuildQaOptions {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  wechat: ApiClient;
+  /** The bot's content: the roundup's column must be one of its columns. */
+  botContent: ContentSource;
+  accounts: ReadonlyMap<string, AccountSettings>;
+  /** Watch content/qa.yml for edits (the server); CLI runs read it once. */
+  watch?: boolean;
+}
+
+/** @throws ContentLoadError when content/qa.yml is missing or broken at boot, like the bot's files. */
+export function buildQa(o: BuildQaOptions): Qa {
+  const log = categoryLogger(o.log, "qa");
+  const store = createQaTicketStore(o.db);
+  const columns = () => new Set(o.botContent.current().columns.map((c) => c.id));
+  const content = watchQaContent(o.config.contentDir, log, columns, { watch: o.watch ?? true });
+  const timezone = o.config.scheduleTimezone;
+  const byOriginalId = new Map([...o.accounts.values()].map((a) => [a.originalId, a.accountId]));
+  const serviceWith = (wechat: ApiClient) =>
+    createQaService({
+      store,
+      content: () => content.current(),
+      clock: o.clock,
+      log,
+      verified: o.config.wechat.verified,
+      send: (openId, message) => wechat.custom.send(openId, message),
+    });
+  const service = serviceWith(o.wechat);
+  return {
+    store,
+    content,
+    service,
+    serviceWith,
+    wrap: (inner) =>
+      createQaRouter(inner, {
+        store,
+        content: () => content.current(),
+        clock: o.clock,
+        timezone,
+        accountIdOf: (originalId) => byOriginalId.get(originalId) ?? "default",
+        log,
+      }),
+    counts: (unit, from, to) => readQaCounts(store, service.accountId, unit, from, to, timezone),
+    roundup(since) {
+      if (!content.current().enabled) throw new AppError("qa_disabled", `${QA_FILE} is missing in ${o.config.contentDir}: set up 青年之声 first`, { expose: true });
+      const settings = content.current().roundup;
+      const column = o.botContent.current().columnsById.get(settings.column);
+      return writeRoundup(
+        { store, clock: o.clock, accountId: service.accountId, contentDir: o.config.contentDir, timezone, settings, titleTemplate: column?.titleTemplate },
+        since,
+      );
+    },
+    close: () => content.close(),
+  };
+}

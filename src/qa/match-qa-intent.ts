@@ -1,0 +1,61 @@
+import { normaliseText } from "../bot/bot-content";
+import type { InboundMessage } from "../wechat/types";
+import { MAX_QUESTION_CHARS, type QaContent } from "./qa-content";
+
+/** What a push means to the Q&A intake, or null: not Q&A's business (the bot answers it). */
+export type QaIntent =
+  /** "提问 …", or any text while a bare 提问 waits: make a ticket. */
+  | { kind: "ask"; question: string }
+  /** A bare "提问" or the 青年之声 menu button: the next message is the question. */
+  | { kind: "arm" }
+  /** "取消" while waiting. */
+  | { kind: "cancel" }
+  /** "我的问题". */
+  | { kind: "list" };
+
+/** Between the keyword and the question: spaces and the punctuation people type there (提问：…). */
+const SEPARATOR = /^[\s:：,，、。.!！?？\-—~～]+/u;
+
+/**
+ * Decides, from the message alone (pure), what the Q&A intake does with it. Runs before the bot's
+ * keyword rules, so "提问 招聘会几号开？" is a question, not the 招聘会 column.
+ *
+ * @param waiting whether this youth sent a bare 提问 less than wait_minutes ago
+ */
+export function matchQaIntent(message: InboundMessage, content: QaContent, waiting: boolean): QaIntent | null {
+  if (message.type === "click") return content.menuKey !== undefined && message.key === content.menuKey ? { kind: "arm" } : null;
+  const raw = message.type === "text" ? message.content : message.type === "voice" ? message.recognition : undefined;
+  if (raw === undefined || raw.trim() === "") return null;
+  // Voice recognition ends sentences with punctuation ("我的问题。"), which a keyword never has.
+  const normalised = normaliseText(message.type === "voice" ? raw.replace(/[\s。，,．.！!？?、…~～]+$/u, "") : raw);
+
+  if (content.listKeywords.includes(normalised)) return { kind: "list" };
+  if (waiting && content.cancelKeywords.includes(normalised)) return { kind: "cancel" };
+  for (const keyword of content.askKeywords) {
+    if (!normalised.startsWith(keyword)) continue;
+    const rest = normalised.slice(keyword.length);
+    // A Latin keyword must end at a word boundary ("ask me", not "askme"); Chinese has no spaces.
+    if (/[a-z0-9]$/.test(keyword) && /^[a-z0-9]/.test(rest)) continue;
+    const question = afterPrefix(raw.trim(), keyword).replace(SEPARATOR, "").trim();
+    return question === "" ? { kind: "arm" } : { kind: "ask", question: clip(question) };
+  }
+  if (waiting) return { kind: "ask", question: clip(raw.trim()) };
+  return null;
+}
+
+/**
+ * The youth's own text after the keyword: the question is kept as written (full-width
+ * punctuation, Latin capitals), only the matching was done on the normalised form.
+ */
+function afterPrefix(text: string, normalisedKeyword: string): string {
+  // NFKC can merge or split characters, so find the shortest prefix that normalises to the keyword.
+  for (let i = 1; i <= text.length && i <= normalisedKeyword.length * 4; i++) {
+    if (normaliseText(text.slice(0, i)) === normalisedKeyword) return text.slice(i);
+  }
+  return normaliseText(text).slice(normalisedKeyword.length);
+}
+
+function clip(question: string): string {
+  const chars = [...question];
+  return chars.length <= MAX_QUESTION_CHARS ? question : chars.slice(0, MAX_QUESTION_CHARS).join("") + "…";
+}

@@ -1,0 +1,254 @@
+/**
+ * What staff do with 青年之声 tickets, the same from the dashboard and the CLI: list, show, answer
+ * (and deliver), mark as not a question, assign, resend, pick for the roundup.
+ *
+ * Delivering an answer (protocol §5.6; anchors.md C6, TL;DR 7):
+ * - window open by our records (youth's last message < 48 h ago) and the account verified → the
+ *   customer-service API at once;
+ * - otherwise, or when WeChat refuses (48001 unverified, 45015 out of the window or unfollowed,
+ *   45047 count used up, any other errcode) → `pending`: it rides on the passive reply to the
+ *   youth's next message (create-qa-router.ts);
+ * - the call ended without WeChat's answer (timeout, cut connection) → `uncertain`: it may have
+ *   arrived, so it is neither resent nor counted delivered until staff choose `resend`.
+ * The `sending` claim is taken before the call, so a push arriving meanwhile never carries the same
+ * answer. Every attempt, skipped or made, is recorded in qa_ticket_events.
+ */
+import { AppError, WeChatApiError } from "../errors";
+import { MAX_TEXT_REPLY_BYTES, utf8Bytes } from "../bot/bot-content";
+import type { QaTicketStore, Ticket, TicketEvent, TicketQuery } from "../db/stores/qa-ticket-store";
+import { hashOpenId, type Logger } from "../logger";
+import type { Clock } from "../time";
+import type { CustomMessage } from "../wechat/endpoints/custom";
+import { formatAnswer } from "./compose-reply";
+import { MAX_ANSWER_BYTES, type QaContent } from "./qa-content";
+import { replyWindow, type ReplyWindow } from "./reply-window";
+
+/** A `sending` claim older than this was cut short (the API client gives up after 15 s). */
+export const STALE_SENDING_MS = 2 * 60_000;
+
+export interface QaServiceDeps {
+  store: QaTicketStore;
+  content: () => QaContent;
+  clock: Clock;
+  log: Logger;
+  /** config.wechat.verified: unverified accounts always get 48001 from custom/send, so it is not called. */
+  verified: boolean;
+  /** The customer-service API (deps.wechat.custom.send). */
+  send: (openId: string, message: CustomMessage) => Promise<void>;
+  accountId?: string;
+}
+
+/** How an answer's delivery went: at once by the API, or waiting for the youth's next message. */
+export type DeliveryReason =
+  | "delivered"
+  | "window_closed"
+  | "unverified"
+  | "wechat_48001"
+  | "wechat_45015"
+  | "wechat_45047"
+  | "wechat_error"
+  | "uncertain";
+
+export interface AnswerOutcome {
+  ticket: Ticket;
+  delivery: "delivered" | "pending" | "uncertain";
+  reason: DeliveryReason;
+  errcode?: number;
+}
+
+/** The ticket as staff see it: with the reply window and whether a `sending` claim is stale. */
+export interface TicketView extends Ticket {
+  window: ReplyWindow;
+  /** `uncertain`, or `sending` cut short: staff decide (resend at the next message). */
+  needsDecision: boolean;
+}
+
+export type QaService = ReturnType<typeof createQaService>;
+
+const notFound = (id: number) => new AppError("qa_not_found", `no ticket #${id}`, { expose: true, status: 404 });
+const conflict = (message: string) => new AppError("qa_conflict", message, { expose: true, status: 409 });
+const invalid = (message: string) => new AppError("qa_invalid", message, { expose: true, status: 422 });
+
+/** A send that WeChat answered with an errcode never reached the youth; one that got no answer may have. */
+function classifySendError(err: unknown): { kind: "refused"; errcode: number | undefined; detail: string } | { kind: "uncertain"; detail: string } {
+  const detail = err instanceof Error ? err.message : String(err);
+  if (err instanceof WeChatApiError) return { kind: "refused", errcode: err.errcode, detail };
+  // No connection was made, or the token could not be had: the message was certainly not sent.
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|stable_token|\/cgi-bin\/token/.test(detail)) return { kind: "refused", errcode: undefined, detail };
+  return { kind: "uncertain", detail };
+}
+
+function reasonFor(errcode: number | undefined): DeliveryReason {
+  if (errcode === 48001) return "wechat_48001";
+  if (errcode === 45015) return "wechat_45015";
+  if (errcode === 45047) return "wechat_45047";
+  return "wechat_error";
+}
+
+export function createQaService(deps: QaServiceDeps) {
+  const { store, clock } = deps;
+  const accountId = deps.accountId ?? "default";
+  const log = deps.log;
+
+  const view = (t: Ticket, now = clock.now()): TicketView => ({
+    ...t,
+    window: replyWindow(t.lastMessageAt, now),
+    needsDecision:
+      t.delivery === "uncertain" || (t.delivery === "sending" && t.sendingSince !== null && now.getTime() - t.sendingSince.getTime() > STALE_SENDING_MS),
+  });
+  const load = (id: number): Ticket => store.get(id) ?? (() => { throw notFound(id); })();
+
+  /** Checks an answer before saving it: not empty, and it fits one text reply with its envelope. */
+  const checkAnswer = (id: number, text: string): string => {
+    const answer = text.replace(/\r\n?/g, "\n").trim();
+    if (answer === "") throw invalid("the answer is empty");
+    const bytes = utf8Bytes(answer);
+    if (bytes > MAX_ANSWER_BYTES) {
+      throw invalid(`the answer is ${bytes} bytes; keep it within ${MAX_ANSWER_BYTES} (about ${Math.floor(MAX_ANSWER_BYTES / 3)} 汉字) so it fits one WeChat message`);
+    }
+    const t = load(id);
+    const full = utf8Bytes(formatAnswer(deps.content().texts, { id, question: t.question, answer }));
+    if (full > MAX_TEXT_REPLY_BYTES) throw invalid(`with the question quoted the message is ${full} bytes; WeChat allows ${MAX_TEXT_REPLY_BYTES}: shorten the answer`);
+    return answer;
+  };
+
+  return {
+    accountId,
+    content: deps.content,
+
+    list(q: Omit<TicketQuery, "accountId">): { tickets: TicketView[]; total: number } {
+      const now = clock.now();
+      const r = store.list({ ...q, accountId });
+      return { tickets: r.tickets.map((t) => view(t, now)), total: r.total };
+    },
+
+    get(id: number): TicketView {
+      return view(load(id));
+    },
+
+    events(id: number): TicketEvent[] {
+      load(id);
+      return store.events(id);
+    },
+
+    checkAnswer,
+
+    /** Saves the answer and delivers it now if WeChat allows, else leaves it for the youth's next message. */
+    async answer(id: number, text: string, by: string): Promise<AnswerOutcome> {
+      const answer = checkAnswer(id, text);
+      const now = clock.now();
+      const before = load(id);
+      if (before.delivery === "delivered") throw conflict(`#${id} was answered and the answer delivered already; it cannot change`);
+      if (before.delivery === "sending") throw conflict(`#${id} is being sent right now; look again in a moment`);
+      if (before.delivery === "uncertain") throw conflict(`#${id}: it is not known whether the last answer arrived; resend it or leave it`);
+      const window = replyWindow(before.lastMessageAt, now);
+      const skip: DeliveryReason | undefined = !window.open ? "window_closed" : !deps.verified ? "unverified" : undefined;
+
+      store.transaction(() => {
+        if (!store.saveAnswer({ id, answer, by, at: now, delivery: skip ? "pending" : "sending" })) {
+          throw conflict(`#${id} changed meanwhile (delivered or being sent); look again`);
+        }
+        store.addEvent({ ticketId: id, at: now, actor: by, kind: "answered", detail: before.answer === null ? undefined : "修改了答复（尚未送达）" });
+        if (skip) {
+          store.addEvent({
+            ticketId: id,
+            at: now,
+            actor: by,
+            kind: "send_skipped",
+            channel: "custom",
+            detail:
+              skip === "window_closed"
+                ? "青年最后一条消息已超过48小时（按本系统记录），等青年下次发消息时送达"
+                : "公众号未认证（WECHAT_VERIFIED=false），客服消息会被拒（48001），等青年下次发消息时送达",
+          });
+        }
+      });
+      if (skip) {
+        log.info({ category: "qa", ticket: id, reason: skip }, "answer waits for the youth's next message");
+        return { ticket: load(id), delivery: "pending", reason: skip };
+      }
+
+      const ticket = load(id);
+      try {
+        await deps.send(ticket.openId, { type: "text", content: formatAnswer(deps.content().texts, { id, question: ticket.question, answer }) });
+      } catch (err) {
+        const at = clock.now();
+        const c = classifySendError(err);
+        store.transaction(() => {
+          store.finishSending(id, c.kind === "refused" ? "pending" : "uncertain", at);
+          store.addEvent({
+            ticketId: id,
+            at,
+            actor: by,
+            kind: "send_attempt",
+            channel: "custom",
+            outcome: c.kind,
+            ...(c.kind === "refused" && c.errcode !== undefined ? { errcode: c.errcode } : {}),
+            detail: c.detail,
+          });
+        });
+        const errcode = c.kind === "refused" ? c.errcode : undefined;
+        log.warn({ category: "qa", ticket: id, user: hashOpenId(ticket.openId), outcome: c.kind, errcode }, "customer-service send failed");
+        return c.kind === "refused"
+          ? { ticket: load(id), delivery: "pending", reason: reasonFor(errcode), ...(errcode === undefined ? {} : { errcode }) }
+          : { ticket: load(id), delivery: "uncertain", reason: "uncertain" };
+      }
+      const at = clock.now();
+      store.transaction(() => {
+        store.finishSending(id, "delivered", at);
+        store.addEvent({ ticketId: id, at, actor: by, kind: "send_attempt", channel: "custom", outcome: "delivered" });
+        store.addEvent({ ticketId: id, at, actor: by, kind: "delivered", channel: "custom" });
+      });
+      log.info({ category: "qa", ticket: id, user: hashOpenId(ticket.openId) }, "answer delivered by the customer-service API");
+      return { ticket: load(id), delivery: "delivered", reason: "delivered" };
+    },
+
+    notQuestion(id: number, by: string): Ticket {
+      const now = clock.now();
+      const t = load(id);
+      if (t.state !== "open") throw conflict(`#${id} is ${t.state === "answered" ? "answered" : "closed"} already`);
+      store.transaction(() => {
+        if (!store.markNotQuestion(id, by, now)) throw conflict(`#${id} changed meanwhile; look again`);
+        store.addEvent({ ticketId: id, at: now, actor: by, kind: "not_question" });
+      });
+      return load(id);
+    },
+
+    /** Gives the ticket to a cadre of the rota (by name, as content/qa.yml lists them). */
+    assign(id: number, name: string, by: string): Ticket {
+      const cadre = deps.content().rota.find((c) => c.name === name.trim());
+      if (!cadre) throw invalid(`"${name}" is not on the duty rota (content/qa.yml): ${deps.content().rota.map((c) => c.name).join(", ")}`);
+      const now = clock.now();
+      load(id);
+      store.transaction(() => {
+        store.setAssignee(id, cadre.name, now);
+        store.addEvent({ ticketId: id, at: now, actor: by, kind: "assigned", detail: cadre.name });
+      });
+      return load(id);
+    },
+
+    /** An answer whose delivery is uncertain (or whose send was cut short) goes with the youth's next message. */
+    resend(id: number, by: string): Ticket {
+      const now = clock.now();
+      const t = view(load(id), now);
+      if (!t.needsDecision) throw conflict(`#${id} has no answer of uncertain delivery (delivery: ${t.delivery})`);
+      store.transaction(() => {
+        if (!store.requeue(id, now, new Date(now.getTime() - STALE_SENDING_MS))) throw conflict(`#${id} changed meanwhile; look again`);
+        store.addEvent({ ticketId: id, at: now, actor: by, kind: "resend", detail: "等青年下次发消息时重发" });
+      });
+      return load(id);
+    },
+
+    /** Chooses (or drops) an answered ticket for the 青年之声问答 roundup post. */
+    pick(id: number, picked: boolean, by: string): Ticket {
+      const now = clock.now();
+      const t = load(id);
+      if (t.state !== "answered") throw conflict(`#${id} has no answer yet; only answered questions go into the roundup`);
+      store.transaction(() => {
+        store.setPicked(id, picked, now);
+        store.addEvent({ ticketId: id, at: now, actor: by, kind: picked ? "picked" : "unpicked" });
+      });
+      return load(id);
+    },
+  };
+}

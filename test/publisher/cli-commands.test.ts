@@ -1,0 +1,147 @@
+import { existsSync, readFileSync } from "node:fs";
+import { loadConfig } from "../../src/config";
+import { buildDeps, closeDeps } from "../../src/build-deps";
+import type { Deps } from "../../src/deps";
+import { postsCommand } from "../../src/cli/posts-command";
+import { publishCommand } from "../../src/cli/publish-command";
+import { previewCommand } from "../../src/cli/preview-command";
+import { menuCommand, toApiMenu } from "../../src/cli/menu-command";
+import { fixedClock } from "../../src/time";
+import { captureLog } from "../helpers/build-test-deps";
+import { jobFair, makeContentDir, REPO_CONTENT, type ContentDir } from "../posts/content-dir";
+
+/** Deps in sandbox mode (no credentials) on :memory:, at 2026-12-01 10:00 Beijing time. */
+function sandboxDeps(contentDir: string): Deps {
+  const config = loadConfig({ DATABASE_PATH: ":memory:", CONTENT_DIR: contentDir, LOG_LEVEL: "silent" });
+  return buildDeps(config, captureLog("warn").log, { clock: fixedClock("2026-12-01T02:00:00Z") });
+}
+
+let c: ContentDir;
+let deps: Deps;
+let output: string;
+const out = (text: string) => void (output += text);
+beforeEach(() => {
+  c = makeContentDir();
+  output = "";
+});
+afterEach(() => {
+  closeDeps(deps);
+  c.remove();
+});
+
+describe("postsCommand", () => {
+  it("lists each post with Beijing and Xinjiang time, column, forecast issue and state", () => {
+    deps = sandboxDeps(REPO_CONTENT);
+    expect(postsCommand(deps, [], out)).toBe(0);
+    const lines = output.split("\n");
+    expect(lines[0]).toBe(`## posts in ${REPO_CONTENT}/posts (期数 with ? is a forecast)`);
+    const jobFairLine = lines.find((l) => l.startsWith("2026-12-01-county-job-fair"))!;
+    expect(jobFairLine.split(/\s{2,}/)).toEqual(["2026-12-01-county-job-fair", "轮青诚聘", "群发", "12-01 09:00", "07:00", "1?", "new", "not yet seen by the scheduler"]);
+    expect(lines.find((l) => l.startsWith("2026-12-08"))!.split(/\s{2,}/).slice(2, 3)).toEqual(["发布"]);
+  });
+
+  it("shows problems and the history of one post", async () => {
+    c.writePost("2026-12-01-job-fair.md", jobFair({ publish_at: "2026-12-01 09:30" }));
+    c.writePost("2026-12-02-bad.md", jobFair({ mode: "push" }));
+    deps = sandboxDeps(c.dir);
+    expect(await publishCommand(deps, ["--post", "2026-12-01-job-fair", "--no-wait"], out)).toBe(0);
+    output = "";
+    expect(postsCommand(deps, [], out)).toBe(1);
+    expect(output).toContain("1 problem(s); these posts are not published until fixed:");
+    expect(output).toMatch(/2026-12-01-job-fair\s+轮青诚聘\s+群发\s+12-01 09:30\s+07:30\s+1\?\s+submitted\s+mass send msg_id \d+ accepted; waiting for WeChat's result/);
+    output = "";
+    expect(postsCommand(deps, ["--history", "2026-12-01-job-fair"], out)).toBe(0);
+    expect(output.split("\n").map((l) => l.split(/\s+/)[2])).toEqual(["scheduled", "publish_now", "render", "draft_intent", "drafted", "submit_intent", "submitted", undefined]);
+    expect(postsCommand(deps, ["--history", "nope"], out)).toBe(1);
+  });
+});
+
+describe("publishCommand", () => {
+  it("--dry-run plans as the scheduler would, renders and checks, and calls nothing", async () => {
+    c.writePost("2026-11-20-old.md", jobFair({ title: "旧闻", column: "news", publish_at: "2026-11-20 10:00" }));
+    c.writePost("2026-12-01-job-fair.md", jobFair({ publish_at: "2026-12-01 09:30" }, "见[通知](https://www.xjlt.gov.cn/a.html)。\n\n![现场](images/job-fair.jpg)"));
+    deps = sandboxDeps(c.dir);
+    expect(await publishCommand(deps, ["--dry-run"], out)).toBe(0);
+    expect(output).toContain("would track 2026-11-20-old\nwould track 2026-12-01-job-fair\n");
+    expect(output).toContain("2026-11-20-old: would be reported missed (264 h late) as 群发 (mass send)");
+    expect(output).toContain("2026-12-01-job-fair: would publish now as 群发 (mass send)\n  title:   【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会\n");
+    expect(output).toMatch(/size: {4}\d+ characters \(WeChat: < 20000\), 1 image\(s\) to upload, 1 link\(s\) as footnotes/);
+    expect(deps.sandbox!.countCalls()).toBe(0);
+    expect(deps.db.prepare("SELECT COUNT(*) AS n FROM publications").get()).toEqual({ n: 0 });
+  });
+
+  it("--dry-run --post writes the article's HTML for a browser and fails on problems", async () => {
+    c.writePost("2026-12-24-xmas.md", jobFair({ publish_at: "2026-12-24 10:00" }, "<div>居中</div>"));
+    deps = sandboxDeps(c.dir);
+    expect(await publishCommand(deps, ["--dry-run", "--post", "2026-12-24-xmas"], out)).toBe(1);
+    expect(output).toContain("2026-12-24-xmas: would publish now as 群发 (mass send)");
+    expect(output).toContain("problem: ");
+    const file = /html: {4}(\S+) /.exec(output)![1]!;
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file, "utf8")).toContain("<h1 style=\"font-size:22px\">【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会</h1>");
+  });
+
+  it("--post publishes through the sandbox and follows the job to its result", async () => {
+    c.writePost("2026-12-01-job-fair.md", jobFair({ publish_at: "2026-12-01 09:30", mode: "publish" }));
+    deps = sandboxDeps(c.dir);
+    expect(await publishCommand(deps, ["--post", "2026-12-01-job-fair"], out)).toBe(0);
+    expect(output).toMatch(/2026-12-01-job-fair: publish job \d+ accepted; waiting for WeChat's result …\n/);
+    expect(output).toMatch(/2026-12-01-job-fair: published — 【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会 — published 2026-12-01 10:00 http:\/\/mp\.weixin\.qq\.com\/s\/\S+\n$/);
+    expect(deps.sandbox!.inspect().publications).toHaveLength(1);
+  }, 15_000);
+
+  it("without arguments publishes what is due, and says when nothing is", async () => {
+    deps = sandboxDeps(c.dir);
+    expect(await publishCommand(deps, [], out)).toBe(0);
+    expect(output).toBe("nothing due now (npm run cli -- posts lists what is scheduled)\n");
+  });
+});
+
+describe("previewCommand", () => {
+  it("sends the post as it will look to one follower's phone (mass/preview), through its own draft", async () => {
+    c.writePost("2026-12-24-xmas.md", jobFair({ publish_at: "2026-12-24 10:00" }));
+    deps = sandboxDeps(c.dir);
+    expect(await previewCommand(deps, ["2026-12-24-xmas.md", "--to", "oEditor_0001"], out)).toBe(0);
+    expect(output).toMatch(/^preview of 2026-12-24-xmas sent to oEditor_0001\n  title: 【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会\n  draft: \S+ \(a preview copy/);
+    const seen = deps.sandbox!.inspect();
+    expect(seen.previews).toHaveLength(1);
+    expect(seen.previews[0]).toMatchObject({ mediaId: seen.drafts[0]!.mediaId, request: expect.objectContaining({ touser: "oEditor_0001" }) });
+    expect(seen.massSends).toHaveLength(0);
+  });
+
+  it("needs a post and --to, and reports a post's problems", async () => {
+    c.writePost("2026-12-24-bad.md", jobFair({ mode: "push" }));
+    deps = sandboxDeps(c.dir);
+    expect(await previewCommand(deps, ["2026-12-24-bad"], out)).toBe(1);
+    expect(output).toContain("usage:");
+    output = "";
+    expect(await previewCommand(deps, ["2026-12-24-bad", "--to", "o1"], out)).toBe(1);
+    expect(output).toMatch(/^problem: .*mode: "push" must be/);
+    output = "";
+    expect(await previewCommand(deps, ["2026-12-24-none", "--to", "o1"], out)).toBe(1);
+    expect(output).toBe("no post content/posts/2026-12-24-none.md\n");
+  });
+});
+
+describe("menuCommand", () => {
+  it("syncs content/menu.yml with menu/create; --dry-run shows the request and whether it would change anything", async () => {
+    deps = sandboxDeps(c.dir);
+    expect(await menuCommand(deps, ["sync", "--dry-run"], out)).toBe(0);
+    expect(output).toContain('"name": "青春栏目"');
+    expect(output).toContain("the account has no menu yet: sync would create it\n");
+    output = "";
+    expect(await menuCommand(deps, ["sync"], out)).toBe(0);
+    expect(output).toBe("menu synced: 3 buttons, 7 actions (phones refresh within about 5 minutes)\n");
+    output = "";
+    await menuCommand(deps, ["sync", "--dry-run"], out);
+    expect(output).toContain("the live menu already matches: sync would change nothing\n");
+    expect(deps.sandbox!.inspect().menus).toHaveLength(1);
+    expect(await menuCommand(deps, ["push"], out)).toBe(1);
+  });
+
+  it("maps the editors' menu to the API's", () => {
+    expect(toApiMenu({ buttons: [{ name: "栏目", subButtons: [{ name: "诚聘", type: "click", key: "COLUMN_CAREERS" }] }, { name: "官网", type: "view", url: "https://www.gqt.org.cn/" }] })).toEqual({
+      buttons: [{ name: "栏目", subButtons: [{ name: "诚聘", type: "click", key: "COLUMN_CAREERS" }] }, { name: "官网", type: "view", url: "https://www.gqt.org.cn/" }],
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadQaContent } from "../../src/qa/load-qa-content";
+import { QA_DISABLED } from "../../src/qa/qa-content";
+
+const REPO_QA = readFileSync(path.join(__dirname, "../../content/qa.yml"), "utf8");
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function load(text: string | undefined, columns = new Set(["news", "careers"])) {
+  const dir = mkdtempSync(path.join(tmpdir(), "qa-content-"));
+  dirs.push(dir);
+  if (text !== undefined) writeFileSync(path.join(dir, "qa.yml"), text);
+  return loadQaContent(dir, columns);
+}
+
+const swap = (from: string, to: string) => {
+  if (!REPO_QA.includes(from)) throw new Error(`content/qa.yml does not contain ${from}`);
+  return REPO_QA.replace(from, to);
+};
+const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+
+describe("loadQaContent", () => {
+  it("loads the shipped content/qa.yml: keywords, menu key, rota with days, roundup", () => {
+    const { content, errors } = load(REPO_QA);
+    expect(errors).toEqual([]);
+    expect(content).toMatchObject({ enabled: true, askKeywords: ["提问", "我要提问", "青年之声"], listKeywords: ["我的问题"], menuKey: "YOUTH_VOICE", waitMinutes: 10 });
+    expect(content!.rota.map((c) => [c.name, [...c.days].sort()])).toEqual([
+      ["王芳", [1, 3, 5]],
+      ["李明", [2, 4, 6]],
+      ["阿依古丽", [1, 2, 3, 4, 5]],
+      ["张伟", [0, 6]],
+    ]);
+    expect(content!.texts.receivedShort).toBe("（你的新问题 #{number} 也已收到。）");
+  });
+
+  it("turns the intake off, without an error, when there is no qa.yml", () => {
+    expect(load(undefined)).toEqual({ content: QA_DISABLED, errors: [] });
+  });
+
+  it("names file, line and field of each problem, all at once", () => {
+    let text = swap("{ name: 王芳, days: [一, 三, 五] }", "{ name: 王芳, days: [一, 八] }");
+    text = text.replace("answer: |-\n    【青年之声】你的问题 #{number} 有了答复：\n    问：{question}\n    答：{answer}", "answer: \"你的问题 #{number} 答：{reply}\"");
+    text = text.replace("column: news", "column: sports");
+    const { content, errors } = load(text);
+    expect(content).toBeNull();
+    const file = errors[0]!.file;
+    expect(errors.map((e) => e.message)).toEqual([
+      `${file}:${lineOf(text, 'answer: "你的问题')}: texts.answer: unknown placeholder {reply}; this text can use {number}, {question}, {answer}`,
+      `${file}:${lineOf(text, 'answer: "你的问题')}: texts.answer: must contain {answer}`,
+      `${file}:${lineOf(text, "name: 王芳")}: duty[0].days[1]: "八" is not a day; write mon … sun, or 一 … 日`,
+      `${file}:${lineOf(text, "column: sports")}: roundup.column: "sports" is not a column in columns.yml; use one of news, careers`,
+    ]);
+  });
+
+  it("explains a text cut short by a YAML comment", () => {
+    const text = swap('received_short: "（你的新问题 #{number} 也已收到。）"', "received_short: 你的新问题 #{number} 也已收到");
+    expect(load(text).errors.map((e) => e.message.split(": ").slice(2).join(": "))).toEqual([
+      'must contain {number} (in YAML " #" starts a comment: put the text in quotes, or write it on the next lines after |-)',
+    ]);
+  });
+
+  it("refuses a keyword listed for two things and a cadre listed twice", () => {
+    const text = swap("list_keywords: [我的问题]", "list_keywords: [我的问题, 提问]").replace("{ name: 张伟, days: [六, 日] }", "{ name: 王芳, days: [六] }");
+    expect(load(text).errors.map((e) => e.field)).toEqual(["list_keywords[1]", "duty[3].name"]);
+  });
+
+  it("reports a missing section and an unknown field", () => {
+    const text = swap("wait_minutes: 10", "wait_minute: 10").replace(/\nroundup:[\s\S]*$/, "\n");
+    expect(load(text).errors.map((e) => `${e.field}: ${e.message.split(": ").pop()}`)).toEqual(
+      expect.arrayContaining(["roundup: is required", "wait_minute: unknown field(s) wait_minute"]),
+    );
+  });
+});

@@ -1,0 +1,241 @@
+import { WeChatApiError } from "../../src/errors";
+import { refreshStats, UNAVAILABLE_DETAIL, type RefreshStatsDeps } from "../../src/stats/refresh-stats";
+import { daysBetween, eachDay } from "../../src/stats/dates";
+import { readFollowers, NOTE_UNVERIFIED } from "../../src/stats/read-followers";
+import { readMessageDays } from "../../src/stats/read-message-days";
+import type { DateRange } from "../../src/wechat/endpoints/datacube";
+import { createLogger } from "../../src/logger";
+import { createStatsStores } from "../../src/stats/stats-stores";
+import { startHarness, makeDraft, type Harness } from "../sandbox/harness";
+import { statsWorld, type StatsWorld } from "./stats-fixture";
+
+const MAX_SPAN: Record<string, number> = { getusersummary: 7, getusercumulate: 7, getarticlesummary: 1, getarticletotal: 1 };
+
+interface Call {
+  endpoint: string;
+  range: DateRange;
+}
+
+/**
+ * datacube as WeChat answers it (protocol §5.8): refuses spans over the limit (61501), has data
+ * only up to `readyThrough`, one summary row per (date, source), one mass send a day.
+ */
+function fakeWechat(options: { readyThrough: string; fail?: (endpoint: string, range: DateRange) => number | Error | undefined }) {
+  const calls: Call[] = [];
+  const answer = <T>(endpoint: string, range: DateRange, rows: (date: string) => T[]): Promise<T[]> => {
+    calls.push({ endpoint, range });
+    const failure = options.fail?.(endpoint, range);
+    if (failure instanceof Error) return Promise.reject(failure);
+    if (failure !== undefined) return Promise.reject(new WeChatApiError(`/datacube/${endpoint}`, failure, `errcode ${failure} rid: 6569-test`));
+    if (daysBetween(range.beginDate, range.endDate) >= MAX_SPAN[endpoint]!) {
+      return Promise.reject(new WeChatApiError(`/datacube/${endpoint}`, 61501, "date range error"));
+    }
+    return Promise.resolve(eachDay(range.beginDate, range.endDate).filter((d) => d <= options.readyThrough).flatMap(rows));
+  };
+  const counters = { intPageReadUser: 40, intPageReadCount: 52, oriPageReadUser: 1, oriPageReadCount: 1, shareUser: 3, shareCount: 4, addToFavUser: 1, addToFavCount: 1 };
+  const day = (d: string) => Number(d.replace(/-/g, "")) % 1000;
+  const wechat: RefreshStatsDeps["wechat"] = {
+    datacube: {
+      getUserSummary: (r) =>
+        answer("getusersummary", r, (d) => [
+          { refDate: d, userSource: 0, newUser: 2, cancelUser: 1 },
+          { refDate: d, userSource: 30, newUser: 3, cancelUser: 0 },
+        ]),
+      getUserCumulate: (r) => answer("getusercumulate", r, (d) => [{ refDate: d, cumulateUser: 1000 + day(d) }]),
+      getArticleSummary: (r) =>
+        answer("getarticlesummary", r, (d) => [{ refDate: d, msgId: `${day(d)}00_1`, msgDataId: `${day(d)}00`, articleIdx: 1, title: `文章 ${d}`, ...counters }]),
+      getArticleTotal: (r) =>
+        answer("getarticletotal", r, (d) => [
+          {
+            refDate: d,
+            msgId: `${day(d)}00_1`,
+            msgDataId: `${day(d)}00`,
+            articleIdx: 1,
+            title: `文章 ${d}`,
+            details: [{ statDate: d, targetUser: 900, ...counters }],
+          },
+        ]),
+    },
+    user: {
+      get: async () => {
+        calls.push({ endpoint: "user/get", range: { beginDate: "", endDate: "" } });
+        const failure = options.fail?.("user/get", { beginDate: "", endDate: "" });
+        if (typeof failure === "number") throw new WeChatApiError("/cgi-bin/user/get", failure, "api unauthorized");
+        return { total: 1234, count: 0, openIds: [], nextOpenId: undefined };
+      },
+    },
+  };
+  return { wechat, calls };
+}
+
+const silent = createLogger({ level: "silent" });
+
+function refresh(w: StatsWorld, wechat: RefreshStatsDeps["wechat"], extra: Partial<RefreshStatsDeps> = {}) {
+  return refreshStats({ wechat, stores: w.stores, clock: w.clock, log: silent, accountId: "default", timezone: "Asia/Shanghai", backfillDays: 30, ...extra });
+}
+
+const count = (w: StatsWorld, table: string) => (w.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe("refreshStats (datacube → snapshots)", () => {
+  it("backfills 30 days up to yesterday in spans WeChat accepts", async () => {
+    const w = statsWorld(); // 2026-12-02 10:00 Beijing
+    const { wechat, calls } = fakeWechat({ readyThrough: "2026-12-01" });
+    const result = await refresh(w, wechat);
+    expect(result.sources.map((s) => [s.source, s.status, s.syncedThrough])).toEqual([
+      ["followers", "ok", "2026-12-01"],
+      ["articles", "ok", "2026-12-01"],
+      ["article_totals", "ok", "2026-12-01"],
+      ["follower_count", "ok", "2026-12-02"],
+    ]);
+    for (const c of calls.filter((x) => x.endpoint !== "user/get")) {
+      expect(daysBetween(c.range.beginDate, c.range.endDate)).toBeLessThan(MAX_SPAN[c.endpoint]!);
+      expect(c.range.endDate <= "2026-12-01").toBe(true);
+    }
+    expect(calls.filter((c) => c.endpoint === "getusersummary")).toHaveLength(5); // 30 days in 7-day spans
+    expect(calls.filter((c) => c.endpoint === "getarticlesummary")).toHaveLength(30);
+    expect(calls[0]!.range.beginDate).toBe("2026-11-02");
+    expect(count(w, "stats_follower_days")).toBe(30);
+    expect(w.stores.snapshots.followerDays("default", "2026-11-30", "2026-11-30")).toEqual([
+      { date: "2026-11-30", newUser: 5, cancelUser: 1, cumulateUser: 1130 },
+    ]);
+    expect(w.stores.snapshots.followerSources("default", "2026-11-02", "2026-12-01")).toEqual([
+      { userSource: 30, newUser: 90, cancelUser: 0 },
+      { userSource: 0, newUser: 60, cancelUser: 30 },
+    ]);
+  });
+
+  it("reruns without duplicates, refetching only the last days", async () => {
+    const w = statsWorld();
+    const { wechat, calls } = fakeWechat({ readyThrough: "2026-12-01" });
+    await refresh(w, wechat);
+    const before = ["stats_follower_days", "stats_follower_sources", "stats_article_days", "stats_article_totals"].map((t) => count(w, t));
+    calls.length = 0;
+    await refresh(w, wechat);
+    expect(["stats_follower_days", "stats_follower_sources", "stats_article_days", "stats_article_totals"].map((t) => count(w, t))).toEqual(before);
+    expect(calls.map((c) => `${c.endpoint} ${c.range.beginDate}`)).toEqual([
+      "getusersummary 2026-11-30",
+      "getusercumulate 2026-11-30",
+      "getarticlesummary 2026-11-30",
+      "getarticlesummary 2026-12-01",
+      ...eachDay("2026-11-25", "2026-12-01").map((d) => `getarticletotal ${d}`),
+      "user/get ",
+    ]);
+  });
+
+  it("fills a gap of several days from the last stored day", async () => {
+    const w = statsWorld();
+    const first = fakeWechat({ readyThrough: "2026-12-01" });
+    await refresh(w, first.wechat);
+    w.clock.advance(5 * 86_400_000); // the server was down: next run on 2026-12-07
+    const later = fakeWechat({ readyThrough: "2026-12-06" });
+    await refresh(w, later.wechat);
+    expect(later.calls.filter((c) => c.endpoint === "getarticlesummary").map((c) => c.range.beginDate)).toEqual(eachDay("2026-12-02", "2026-12-06"));
+    expect(later.calls.find((c) => c.endpoint === "getusersummary")!.range).toEqual({ beginDate: "2026-12-02", endDate: "2026-12-06" });
+    expect(w.stores.snapshots.followerDays("default", "2026-11-02", "2026-12-06")).toHaveLength(35);
+  });
+
+  it("stops the follower watermark where WeChat has no data yet (08:30 empty answers), and fills it later", async () => {
+    const w = statsWorld("2026-12-02T00:40:00Z"); // 08:40: yesterday not ready yet
+    const early = fakeWechat({ readyThrough: "2026-11-30" });
+    const result = await refresh(w, early.wechat);
+    const followers = result.sources.find((s) => s.source === "followers")!;
+    expect(followers).toMatchObject({ status: "ok", syncedThrough: "2026-11-30", detail: "no data yet for 2026-12-01" });
+    w.clock.set("2026-12-02T02:30:00Z"); // the 10:30 retry
+    await refresh(w, fakeWechat({ readyThrough: "2026-12-01" }).wechat);
+    expect(w.stores.sync.get("default", "followers")?.syncedThrough).toBe("2026-12-01");
+    expect(w.stores.snapshots.cumulateOn("default", "2026-12-01")).toEqual({ date: "2026-12-01", cumulateUser: 1201 });
+  });
+
+  it("records 48001 as unavailable for every datacube source after one call, and the pages fall back to our logs", async () => {
+    const w = statsWorld();
+    const { wechat, calls } = fakeWechat({ readyThrough: "2026-12-01", fail: () => 48001 });
+    const result = await refresh(w, wechat);
+    expect(result.sources.map((s) => s.status)).toEqual(["unavailable", "unavailable", "unavailable", "unavailable"]);
+    expect(calls.filter((c) => c.endpoint.startsWith("get"))).toHaveLength(1);
+    const state = w.stores.sync.get("default", "articles")!;
+    expect(state).toMatchObject({ status: "unavailable", errcode: 48001, syncedThrough: null });
+    expect(state.detail).toContain(UNAVAILABLE_DETAIL);
+    const series = readFollowers(w.ctx, "2026-11-25", "2026-12-01", readMessageDays(w.ctx, "2026-11-25", "2026-12-01"));
+    expect(series).toMatchObject({ source: "logs", note: NOTE_UNVERIFIED });
+  });
+
+  it("keeps what it got when a transient error stops a source, and resumes there next run", async () => {
+    const w = statsWorld();
+    const failing = fakeWechat({
+      readyThrough: "2026-12-01",
+      fail: (endpoint, r) => (endpoint === "getarticlesummary" && r.beginDate === "2026-11-20" ? new Error("fetch failed: ECONNRESET") : undefined),
+    });
+    const result = await refresh(w, failing.wechat);
+    expect(result.sources.find((s) => s.source === "articles")).toMatchObject({ status: "error", syncedThrough: "2026-11-19", detail: "fetch failed: ECONNRESET" });
+    // The other sources were not held up.
+    expect(result.sources.find((s) => s.source === "article_totals")).toMatchObject({ status: "ok", syncedThrough: "2026-12-01" });
+    const retry = fakeWechat({ readyThrough: "2026-12-01" });
+    await refresh(w, retry.wechat);
+    expect(retry.calls.filter((c) => c.endpoint === "getarticlesummary").map((c) => c.range.beginDate)).toEqual(eachDay("2026-11-20", "2026-12-01"));
+    expect(w.stores.sync.get("default", "articles")).toMatchObject({ status: "ok", syncedThrough: "2026-12-01" });
+  });
+
+  it("bounds the calls of one run; a long backfill continues on the next", async () => {
+    const w = statsWorld();
+    const { wechat, calls } = fakeWechat({ readyThrough: "2026-12-01" });
+    const result = await refresh(w, wechat, { backfillDays: 60, maxCallsPerSource: 20 });
+    expect(result.sources.find((s) => s.source === "articles")).toMatchObject({ syncedThrough: "2026-10-22", detail: "stopped after 20 calls; continues next run" });
+    expect(calls.filter((c) => c.endpoint === "getarticlesummary")).toHaveLength(20);
+  });
+});
+
+describe("refreshStats against the sandbox (wire shapes, errcodes)", () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  it("stores the simulator's followers and the reads of a mass-sent article", async () => {
+    h = await startHarness(); // 2026-12-01 10:00 Beijing
+    h.clock.set("2026-11-27T02:00:00Z");
+    const sent = await h.client.mass.sendAll({ message: { type: "mpnews", mediaId: await makeDraft(h.client, "轮台县2026年秋季青年就业招聘会") } });
+    await h.sandbox.idle();
+    h.clock.set("2026-12-01T02:00:00Z");
+    const stores = createStatsStores(h.db);
+    const result = await refreshStats({
+      wechat: h.client,
+      stores,
+      clock: h.clock,
+      log: silent,
+      accountId: "default",
+      timezone: "Asia/Shanghai",
+      backfillDays: 14,
+    });
+    expect(result.sources.every((s) => s.status === "ok")).toBe(true);
+    const days = stores.snapshots.followerDays("default", "2026-11-17", "2026-11-30");
+    expect(days).toHaveLength(14);
+    for (let i = 1; i < days.length; i++) {
+      // WeChat's own identity: today's cumulate = yesterday's + new − cancel.
+      expect(days[i]!.cumulateUser).toBe(days[i - 1]!.cumulateUser! + days[i]!.newUser - days[i]!.cancelUser);
+    }
+    expect(stores.snapshots.followerCountOn("default", "2026-12-01")?.total).toBeGreaterThan(days[13]!.cumulateUser!);
+    const articles = stores.snapshots.articleTotals("default", "2026-11-27", "2026-11-30");
+    expect(articles).toEqual([
+      expect.objectContaining({ msgId: `${sent.msgDataId}_1`, title: "轮台县2026年秋季青年就业招聘会", sentDate: "2026-11-27", targetUser: expect.any(Number) }),
+    ]);
+    expect(articles[0]!.intPageReadCount).toBeGreaterThan(0);
+  });
+
+  it("degrades to unavailable when the simulated account is not verified (48001)", async () => {
+    h = await startHarness({ verified: false });
+    const result = await refreshStats({
+      wechat: h.client,
+      stores: createStatsStores(h.db),
+      clock: h.clock,
+      log: silent,
+      accountId: "default",
+      timezone: "Asia/Shanghai",
+      backfillDays: 14,
+    });
+    expect(result.sources.slice(0, 3).map((s) => [s.status, s.detail])).toEqual([
+      ["unavailable", `${UNAVAILABLE_DETAIL} (errcode 48001)`],
+      ["unavailable", `${UNAVAILABLE_DETAIL} (errcode 48001)`],
+      ["unavailable", `${UNAVAILABLE_DETAIL} (errcode 48001)`],
+    ]);
+    expect(h.sandbox.countCalls("datacube/getusersummary")).toBe(1);
+    expect(h.sandbox.countCalls("datacube/getarticlesummary")).toBe(0);
+  });
+});
