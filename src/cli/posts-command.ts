@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Deps } from "../deps";
 import { loadPosts } from "../posts/load-posts";
-import { describe } from "../publisher/publish-post";
+import { describePublication } from "../publisher/publish-post";
 import { publisherFor } from "../publisher/publisher";
 import { upcomingIssues } from "../publisher/upcoming-issues";
 import { dayjs } from "../time";
@@ -50,7 +50,7 @@ export function postsCommand(deps: Deps, args: string[], out: (text: string) => 
         xinjiang: dayjs(post.publishAt).utcOffset(XINJIANG_OFFSET_MINUTES).format("HH:mm"),
         issue: issue === undefined ? "—" : confirmed ? String(issue) : `${issue}?`,
         state,
-        detail: post.draft ? "draft: true (not published)" : row ? describe(p, row) : "not yet seen by the scheduler",
+        detail: post.draft ? "draft: true (not published)" : row ? describePublication(p, row) : "not yet seen by the scheduler",
       };
     });
   out(
@@ -72,7 +72,7 @@ export function postsCommand(deps: Deps, args: string[], out: (text: string) => 
     }) + "\n",
   );
   for (const r of rows.filter((r) => !posts.some((x) => x.slug === r.slug))) {
-    out(`(ledger only) ${r.slug}: ${describe(p, r)}\n`);
+    out(`(ledger only) ${r.slug}: ${describePublication(p, r)}\n`);
   }
   if (errors.length > 0) {
     out(`\n${errors.length} problem(s); these posts are not published until fixed:\n${errors.map((e) => `  - ${e.message}`).join("\n")}\n`);

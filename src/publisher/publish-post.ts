@@ -57,7 +57,7 @@ export async function advancePublication(p: Publisher, slug: string, post: Post 
       if ((await step(p, row, post)) === "stop") break;
     }
     row = p.store.find(p.accountId, slug)!;
-    return { slug, state: row.state, detail: describe(p, row) };
+    return { slug, state: row.state, detail: describePublication(p, row) };
   } catch (err) {
     row = p.store.find(p.accountId, slug) ?? row;
     return recordFailure(p, row, err);
@@ -187,13 +187,12 @@ function quotaBlockedUntil(p: Publisher, row: Publication): Date | undefined {
   return undefined;
 }
 
-/** The next quota window after a 45028: tomorrow at the post's own time of day. */
+/** The next quota window after a 45028: by our count, else tomorrow at the post's own time of day. */
 function nextQuotaWindow(p: Publisher, row: Publication): Date {
-  return quotaBlockedUntil(p, row) ?? (() => {
-    const local = dayjs(p.clock.now()).tz(p.timezone).add(1, "day");
-    const t = dayjs(row.scheduledAt).tz(p.timezone);
-    return local.hour(t.hour()).minute(t.minute()).second(0).millisecond(0).toDate();
-  })();
+  const blocked = quotaBlockedUntil(p, row);
+  if (blocked) return blocked;
+  const time = dayjs(row.scheduledAt).tz(p.timezone);
+  return dayjs(p.clock.now()).tz(p.timezone).add(1, "day").hour(time.hour()).minute(time.minute()).second(0).millisecond(0).toDate();
 }
 
 function waitForQuota(p: Publisher, row: Publication, until: Date, reason: string): Next {
@@ -433,11 +432,11 @@ function recordFailure(p: Publisher, row: Publication, err: unknown): AdvanceRes
   const context = { post: row.slug, state: saved.state, code: decision.code, reason: saved.failureReason, retryAt: saved.nextAttemptAt };
   if (saved.state === "failed") p.log.error(context, "publication failed");
   else p.log.warn(context, decision.kind === "quota" ? "waiting for 群发 quota" : "publication step failed; will retry");
-  return { slug: row.slug, state: saved.state, detail: describe(p, saved) };
+  return { slug: row.slug, state: saved.state, detail: describePublication(p, saved) };
 }
 
 /** One line for people: what the row is waiting for, or what happened. */
-export function describe(p: Pick<Publisher, "timezone">, row: Publication): string {
+export function describePublication(p: Pick<Publisher, "timezone">, row: Publication): string {
   const when = (d: Date | null) => (d ? dayjs(d).tz(p.timezone).format("YYYY-MM-DD HH:mm") : "?");
   switch (row.state) {
     case "published":

@@ -4,7 +4,7 @@ import { loadPosts } from "../posts/load-posts";
 import type { Post } from "../posts/post";
 import { dayjs } from "../time";
 import { IN_FLIGHT, planRun, planSync } from "./pick-due";
-import { advancePublication, describe, type AdvanceResult } from "./publish-post";
+import { advancePublication, describePublication, type AdvanceResult } from "./publish-post";
 import type { Publisher } from "./publisher";
 
 export interface RunReportEntry {
@@ -102,7 +102,7 @@ async function publishNow(p: Publisher, slug: string, posts: readonly Post[], er
   if (!post && !row) return { slug, outcome: "unknown", detail: `no post content/posts/${slug}.md` };
   if (post?.draft) return { slug, outcome: "draft", detail: "the post is marked draft: true; set draft: false first" };
   if (!row) return { slug, outcome: "unknown", detail: "not in the ledger" };
-  if (row.state === "published") return { slug, outcome: "published", detail: `already ${describe(p, row)}` };
+  if (row.state === "published") return { slug, outcome: "published", detail: `already ${describePublication(p, row)}` };
   const now = p.clock.now();
   // Recorded either way: a person decided to send this post now.
   const restart = row.state === "failed" || row.state === "missed" || row.state === "cancelled" || (row.state === "scheduled" && row.attempts > 0);

@@ -124,7 +124,7 @@ function createTicket(deps: QaRouterDeps, content: QaContent, accountId: string,
     store.recordRotaTurn(accountId, cadre.name, ticket.id, now);
     store.addEvent({ ticketId: ticket.id, at: now, actor: "rota", kind: "assigned", detail: cadre.name });
   }
-  deps.log.info({ category: "qa", ticket: ticket.id, user: hashOpenId(message.openId), assignee: cadre?.name ?? null }, "question received");
+  deps.log.info({ ticket: ticket.id, user: hashOpenId(message.openId), assignee: cadre?.name ?? null }, "question received");
   return ticket.id;
 }
 
@@ -151,7 +151,7 @@ function withAnswers(
     if (t.delivery !== "pending") continue;
     if (store.markDeliveredPassive(t.id, message.dedupKey, now)) {
       store.addEvent({ ticketId: t.id, at: now, actor: "webhook", kind: "delivered", channel: "passive", detail: `随青年这条消息的回复送达（${message.dedupKey}）` });
-      deps.log.info({ category: "qa", ticket: t.id, user: hashOpenId(message.openId) }, "answer delivered with the reply to the youth's message");
+      deps.log.info({ ticket: t.id, user: hashOpenId(message.openId) }, "answer delivered with the reply to the youth's message");
     }
   }
   return { ...visit.result, reply: composed.reply };

@@ -164,7 +164,7 @@ export function createQaService(deps: QaServiceDeps) {
         }
       });
       if (skip) {
-        log.info({ category: "qa", ticket: id, reason: skip }, "answer waits for the youth's next message");
+        log.info({ ticket: id, reason: skip }, "answer waits for the youth's next message");
         return { ticket: load(id), delivery: "pending", reason: skip };
       }
 
@@ -188,7 +188,7 @@ export function createQaService(deps: QaServiceDeps) {
           });
         });
         const errcode = c.kind === "refused" ? c.errcode : undefined;
-        log.warn({ category: "qa", ticket: id, user: hashOpenId(ticket.openId), outcome: c.kind, errcode }, "customer-service send failed");
+        log.warn({ ticket: id, user: hashOpenId(ticket.openId), outcome: c.kind, errcode }, "customer-service send failed");
         return c.kind === "refused"
           ? { ticket: load(id), delivery: "pending", reason: reasonFor(errcode), ...(errcode === undefined ? {} : { errcode }) }
           : { ticket: load(id), delivery: "uncertain", reason: "uncertain" };
@@ -199,7 +199,7 @@ export function createQaService(deps: QaServiceDeps) {
         store.addEvent({ ticketId: id, at, actor: by, kind: "send_attempt", channel: "custom", outcome: "delivered" });
         store.addEvent({ ticketId: id, at, actor: by, kind: "delivered", channel: "custom" });
       });
-      log.info({ category: "qa", ticket: id, user: hashOpenId(ticket.openId) }, "answer delivered by the customer-service API");
+      log.info({ ticket: id, user: hashOpenId(ticket.openId) }, "answer delivered by the customer-service API");
       return { ticket: load(id), delivery: "delivered", reason: "delivered" };
     },
 

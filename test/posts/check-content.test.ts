@@ -14,7 +14,7 @@ beforeEach(() => {
 afterEach(() => c.remove());
 
 /** content/qa.yml belongs to the Q&A feature and is checked by its own tests. */
-const notQa = (problems: { file: string }[]) => problems.filter((e) => path.basename(e.file) !== "qa.yml");
+const notQa = <T extends { file: string }>(problems: T[]): T[] => problems.filter((e) => path.basename(e.file) !== "qa.yml");
 
 const config = (contentDir: string, databasePath = ":memory:") =>
   loadConfig({ CONTENT_DIR: contentDir, DATABASE_PATH: databasePath, LOG_LEVEL: "silent" });
@@ -56,7 +56,7 @@ describe("checkContent", () => {
     // 【轮青诚聘】第1000期 · + 19 characters = 33 > 32; with issue 1 it would fit.
     c.writePost("2026-12-01-a.md", jobFair({ title: "轮台县二〇二六年冬季青年就业招聘会暨双选" }));
     expect(notQa(checkContent(config(c.dir)).problems)).toEqual([]);
-    expect(notQa(checkContent(config(c.dir, dbPath)).problems).map((e) => (e as { field?: string }).field)).toEqual(["title"]);
+    expect(notQa(checkContent(config(c.dir, dbPath)).problems).map((e) => e.field)).toEqual(["title"]);
   });
 });
 

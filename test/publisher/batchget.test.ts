@@ -2,7 +2,10 @@ import { makeDraft, startHarness, type Harness } from "../sandbox/harness";
 
 /** The two listings the publisher reads after an interrupted call, as the client and the sandbox speak them. */
 let h: Harness;
-afterEach(() => h.close());
+afterEach(async () => {
+  h.sandbox.close();
+  await h.close();
+});
 
 describe("draft.batchGet", () => {
   it("lists the drafts still in the box, newest first, without their content", async () => {

@@ -13,7 +13,10 @@ import { jobFair, makeContentDir, REPO_CONTENT, type ContentDir } from "../posts
 /** Deps in sandbox mode (no credentials) on :memory:, at 2026-12-01 10:00 Beijing time. */
 function sandboxDeps(contentDir: string): Deps {
   const config = loadConfig({ DATABASE_PATH: ":memory:", CONTENT_DIR: contentDir, LOG_LEVEL: "silent" });
-  return buildDeps(config, captureLog("warn").log, { clock: fixedClock("2026-12-01T02:00:00Z") });
+  const deps = buildDeps(config, captureLog("warn").log, { clock: fixedClock("2026-12-01T02:00:00Z") });
+  // Jobs finish in 50 ms instead of 1.5 s: the commands wait for the simulator before they exit.
+  deps.sandbox!.configure({ jobDelayMs: 50 });
+  return deps;
 }
 
 let c: ContentDir;

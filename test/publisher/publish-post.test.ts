@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { hostname } from "node:os";
 import { isDeadLocalOwner } from "../../src/publisher/lease-owner";
 import { clientMsgId } from "../../src/publisher/client-msg-id";
 import { advancePublication } from "../../src/publisher/publish-post";
@@ -295,13 +296,13 @@ describe("advancePublication", () => {
     t.track(SLUG);
     const now = t.h.clock.now();
     const later = new Date(now.getTime() + 60_000);
-    t.store.claim("default", SLUG, `${require("node:os").hostname()}:${process.pid + 0}:live`, later, now);
+    t.store.claim("default", SLUG, `${hostname()}:${process.pid}:live`, later, now);
     // This process's own pid counts as alive (and as another holder: its nonce differs).
     expect(await t.advance(SLUG)).toMatchObject({ state: "busy" });
     const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
-    t.store.release("default", SLUG, `${require("node:os").hostname()}:${process.pid}:live`);
-    t.store.claim("default", SLUG, `${require("node:os").hostname()}:${dead}:gone`, later, now);
-    expect(isDeadLocalOwner(`${require("node:os").hostname()}:${dead}:gone`)).toBe(true);
+    t.store.release("default", SLUG, `${hostname()}:${process.pid}:live`);
+    t.store.claim("default", SLUG, `${hostname()}:${dead}:gone`, later, now);
+    expect(isDeadLocalOwner(`${hostname()}:${dead}:gone`)).toBe(true);
     expect(isDeadLocalOwner(`other-host:${dead}:x`)).toBe(false);
     expect((await t.advance(SLUG)).state).toBe("submitted");
   });

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadQaContent } from "../../src/qa/load-qa-content";
+import { watchQaContent } from "../../src/qa/watch-qa-content";
+import { captureLog } from "../helpers/build-test-deps";
 import { QA_DISABLED } from "../../src/qa/qa-content";
 
 const REPO_QA = readFileSync(path.join(__dirname, "../../content/qa.yml"), "utf8");
@@ -71,5 +73,28 @@ describe("loadQaContent", () => {
     expect(load(text).errors.map((e) => `${e.field}: ${e.message.split(": ").pop()}`)).toEqual(
       expect.arrayContaining(["roundup: is required", "wait_minute: unknown field(s) wait_minute"]),
     );
+  });
+});
+
+describe("watchQaContent", () => {
+  it("applies an edit of qa.yml while running, and keeps the last good version over a broken one", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "qa-watch-"));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, "qa.yml"), REPO_QA);
+    const { log, lines } = captureLog();
+    const source = watchQaContent(dir, log, () => undefined, { debounceMs: 20 });
+    const settle = () => new Promise((r) => setTimeout(r, 300));
+    try {
+      expect(source.current().waitMinutes).toBe(10);
+      writeFileSync(path.join(dir, "qa.yml"), swap("wait_minutes: 10", "wait_minutes: 15"));
+      await settle();
+      expect(source.current().waitMinutes).toBe(15);
+      writeFileSync(path.join(dir, "qa.yml"), swap("wait_minutes: 10", "wait_minutes: soon"));
+      await settle();
+      expect(source.current().waitMinutes).toBe(15);
+      expect(lines.join("\n")).toContain("qa content not reloaded, keeping the last good version");
+    } finally {
+      source.close();
+    }
   });
 });

@@ -28,6 +28,7 @@ export const MATCH_MODE_LABELS: Record<string, string> = {
   click: "菜单按钮",
   event: "事件",
   default: "默认回复",
+  qa: "青年之声",
 };
 
 /** getusersummary user_source (protocol §5.8). */
