@@ -1,4 +1,4 @@
-import juice from "juice";
+import type Juice from "juice";
 import MarkdownIt from "markdown-it";
 import type { Column } from "../bot/bot-content";
 import { ContentError } from "../errors";
@@ -52,6 +52,8 @@ export const MP_WEIXIN_LINK = /^https?:\/\/mp\.weixin\.qq\.com\//i;
 /** Raw HTML an editor may use in Markdown; everything else is reported (WeChat strips it or refuses the draft). */
 const ALLOWED_HTML = /^<\/?(br|u|sup|sub)\s*\/?>$/i;
 const HTML_COMMENT = /^<!--[\s\S]*-->\s*$/;
+
+let juiceModule: typeof Juice | undefined;
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false });
 const escapeHtml = md.utils.escapeHtml;
@@ -224,7 +226,9 @@ export function renderPost(post: Post, options: RenderOptions, tokens: Token[] =
     body += `<section class="footnotes"><p class="footnotes-title">参考链接</p>${items}</section>`;
   }
   const wrapped = `<section class="article">${body}</section>`.replace(/\n+(?=<)|(?<=>)\n+/g, "").replace(/\n/g, " ");
-  const inlined = juice.inlineContent(wrapped, ARTICLE_CSS, {
+  // juice (with cheerio, ~10 MB) is loaded on first render, not when the webhook process starts.
+  juiceModule ??= require("juice") as typeof Juice;
+  const inlined = juiceModule.inlineContent(wrapped, ARTICLE_CSS, {
     applyWidthAttributes: false,
     applyHeightAttributes: false,
     preserveImportant: false,

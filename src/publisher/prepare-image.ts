@@ -1,5 +1,15 @@
 import path from "node:path";
-import sharp from "sharp";
+import type Sharp from "sharp";
+
+/**
+ * sharp (libvips, ~20 MB resident) is loaded on first use: the webhook process should not carry it
+ * until it actually prepares an image for publishing.
+ */
+let sharpModule: typeof Sharp | undefined;
+const sharp = (...args: Parameters<typeof Sharp>): ReturnType<typeof Sharp> => {
+  sharpModule ??= require("sharp") as typeof Sharp;
+  return sharpModule(...args);
+};
 import { ContentError } from "../errors";
 
 /** media/uploadimg takes "jpg/png, < 1 MB"; exactly 1 MB is already too large (protocol §5.2). */
@@ -26,7 +36,7 @@ const WIDTHS = [MAX_WIDTH, 1080, 800, 640];
  */
 export async function prepareImage(data: Buffer, file: string): Promise<PreparedImage> {
   const base = path.basename(file, path.extname(file));
-  let meta: sharp.Metadata;
+  let meta: Sharp.Metadata;
   try {
     meta = await sharp(data).metadata();
   } catch (err) {
