@@ -13,6 +13,7 @@ import { isPageId, PAGE_IDS, presentPage, type PageId } from "../http/presenters
 import type { PageModel } from "../http/presenters/page-model";
 import { BOM, tableToCsv } from "../http/presenters/to-csv";
 import { formatTextPage } from "./format-table";
+import { checkContent } from "./check-command";
 
 export const STATS_USAGE = `  stats [--page P] [--from YYYY-MM-DD --to YYYY-MM-DD] [--month YYYY-MM] [--format table|csv|json] [--table ID]
                                 print the dashboard's figures (P: ${PAGE_IDS.join(", ")}, all; default overview)
@@ -28,6 +29,7 @@ export function statsContextOf(deps: Deps): StatsContext {
     accountName: deps.config.dashboard.accountName,
     timezone: deps.config.scheduleTimezone,
     columns: deps.content.current().columns.map((c) => ({ id: c.id, name: c.name, category: c.category })),
+    contentCheck: () => checkContent(deps.config),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ColumnCategory } from "../bot/bot-content";
 import type { Clock } from "../time";
+import type { ContentError } from "../errors";
 import type { StatsStores } from "./stats-stores";
 
 /** A column as the reports see it: id, display name (轮青诚聘) and reporting category (致富信息). */
@@ -23,6 +24,8 @@ export interface StatsContext {
   timezone: string;
   /** columns.yml order. */
   columns: readonly ReportColumn[];
+  /** The content check (`cli check`): problems of every file under content/, for the 内容检查 page. */
+  contentCheck?: () => { problems: ContentError[]; summary: string };
   /** Days of message-log rollup a read may do on its own before falling back to live reads. */
   rollupBudgetDays?: number;
 }

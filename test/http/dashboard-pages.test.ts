@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PAGES } from "../../src/http/presenters/pages";
 import { NOTE_UNVERIFIED } from "../../src/stats/read-followers";
 import { TRY_OPENID } from "../../src/http/routes/dashboard-try-routes";
@@ -32,7 +35,7 @@ describe("dashboard pages (signed in, clock 2026-11-23 10:00 Beijing)", () => {
       const csv = await b.get(link);
       expect(csv.status).toBe(200);
       expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-      expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="[a-z]+-[a-z-]+-[0-9_-]+\.csv"$/);
+      expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="[a-z]+-[a-z-]+-([0-9_-]+|all)\.csv"$/);
       const bytes = Buffer.from(await csv.arrayBuffer());
       expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       expect(bytes.toString("utf8")).toMatch(/\r\n$/);
@@ -154,6 +157,30 @@ describe("try the bot (sandbox mode)", () => {
       expect(row).toEqual({ msg_type: "text", column_id: "careers", match_mode: "exact" });
     } finally {
       await s.close();
+    }
+  });
+});
+
+describe("dashboard content page (内容检查)", () => {
+  it("lists what `check` reports, naming file, line and field, and says so when all is well", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "content-page-"));
+    cpSync(join(__dirname, "../../content"), dir, { recursive: true });
+    const s = await startDashboard({ CONTENT_DIR: dir });
+    try {
+      const b = s.browser();
+      await b.login();
+      expect(await (await b.get("/dashboard/content")).text()).toContain("没有问题");
+      const post = join(dir, "posts", "2026-12-01-county-job-fair.md");
+      writeFileSync(post, readFileSync(post, "utf8").replace(/^column: .*$/m, "column: nowhere"));
+      const html = await (await b.get("/dashboard/content")).text();
+      expect(html).toContain("2026-12-01-county-job-fair.md");
+      expect(html).toContain("column");
+      const csv = await (await b.get("/dashboard/export/content/content-problems.csv")).text();
+      expect(csv.split("\r\n")[0]).toBe("文件,行,字段,问题");
+      expect(csv).toContain("nowhere");
+    } finally {
+      s.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -8,9 +8,10 @@ import { presentOverview } from "./present-overview";
 import { presentPublications } from "./present-publications";
 import { presentQa } from "./present-qa";
 import { presentReport } from "./present-report";
+import { presentContent } from "./present-content";
 import { resolveMonth, resolveRange } from "./resolve-range";
 
-export const PAGE_IDS = ["overview", "followers", "articles", "messages", "publications", "qa", "report"] as const;
+export const PAGE_IDS = ["overview", "followers", "articles", "messages", "publications", "qa", "report", "content"] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
 export interface PageSpec {
@@ -31,6 +32,7 @@ export const PAGES: readonly PageSpec[] = [
   // Served by dashboard-qa-routes.ts: these figures plus the tickets to answer.
   { id: "qa", path: "qa", nav: "青年之声", param: "range" },
   { id: "report", path: "report", nav: "月报", param: "month" },
+  { id: "content", path: "content", nav: "内容检查", param: "range" },
 ];
 
 export interface PageQuery {
@@ -59,5 +61,7 @@ export function presentPage(ctx: StatsContext, id: PageId, query: PageQuery): Pa
       return presentQa(ctx, resolveRange(query, today));
     case "report":
       return presentReport(ctx, resolveMonth(query.month, today));
+    case "content":
+      return presentContent(ctx);
   }
 }

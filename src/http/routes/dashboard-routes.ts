@@ -6,6 +6,7 @@ import { createStaffLoginFailureStore } from "../../db/stores/staff-login-failur
 import { createStaffUserStore } from "../../db/stores/staff-user-store";
 import { categoryLogger } from "../../logger";
 import { rollupMessages } from "../../stats/rollup-messages";
+import { checkContent } from "../../cli/check-command";
 import type { StatsContext } from "../../stats/stats-context";
 import { createStatsStores } from "../../stats/stats-stores";
 import { createSessionAuth, staffOf } from "../middleware/auth-session";
@@ -68,6 +69,7 @@ export function dashboardRoutes(deps: Deps): Router {
       accountName: dashboard.accountName,
       timezone: deps.config.scheduleTimezone,
       columns: deps.content.current().columns.map((c) => ({ id: c.id, name: c.name, category: c.category })),
+      contentCheck: () => checkContent(deps.config),
     };
     if (!catchingUp) {
       // A long history not rolled up yet (first start): catch up in the background, yielding per day.
