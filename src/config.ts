@@ -38,6 +38,8 @@ export interface Config {
   scheduleTimezone: string;
   /** A post more than this many hours overdue (the service was down) is reported missed, not sent. */
   publishCatchUpHours: number;
+  /** A mass send over the 群发 quota: wait for the next slot, or go out as 发布 (not pushed) now. */
+  publishQuotaFallback: "wait" | "publish";
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   logFormat: "json" | "pretty";
   /** No WeChat credentials: run against the embedded simulator with generated local secrets. */
@@ -75,6 +77,7 @@ const schema = z.object({
   CONTENT_DIR: z.preprocess(blankToUndefined, z.string().default("content")),
   SCHEDULE_TIMEZONE: z.preprocess(blankToUndefined, z.string().default("Asia/Shanghai")),
   PUBLISH_CATCH_UP_HOURS: intIn(0, 168, 2),
+  PUBLISH_QUOTA_FALLBACK: z.preprocess(blankToUndefined, z.enum(["wait", "publish"]).default("wait")),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -102,6 +105,7 @@ const schema = z.object({
 });
 
 const HINTS: Record<string, string> = {
+  PUBLISH_QUOTA_FALLBACK: "use wait (a mass send over the 群发 quota waits for the next allowed slot) or publish (it goes out as 发布 instead, not pushed)",
   PUBLISH_CATCH_UP_HOURS: "hours between 0 and 168 a post may still go out late after downtime, e.g. 2",
   PORT: "set PORT to a number between 0 and 65535, e.g. PORT=3000",
   LOG_LEVEL: "use one of fatal, error, warn, info, debug, trace, silent",
@@ -201,6 +205,7 @@ export function loadConfig(env: Env = process.env): Config {
     contentDir: e.CONTENT_DIR,
     scheduleTimezone: e.SCHEDULE_TIMEZONE,
     publishCatchUpHours: e.PUBLISH_CATCH_UP_HOURS,
+    publishQuotaFallback: e.PUBLISH_QUOTA_FALLBACK,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     sandbox,

@@ -142,9 +142,13 @@ function start(p: Publisher, row: Publication, post: Post | undefined): Next {
   if (!post) return cancel(p, row, "the post file was removed or marked draft: true");
   const column = p.columns().get(post.columnId);
   if (!column) throw new PostProblems([new ContentError(post.file, `"${post.columnId}" is not a column in columns.yml`, { field: "column" })]);
+  let mode = post.mode;
   if (post.mode === "mass") {
     const until = quotaBlockedUntil(p, row);
-    if (until) return waitForQuota(p, { ...row, mode: post.mode }, until, "no 群发 quota left by our own count");
+    if (until && p.quotaFallback === "publish") {
+      mode = "publish";
+      p.log.warn({ post: row.slug }, "no 群发 quota left: going out as 发布 (PUBLISH_QUOTA_FALLBACK=publish)");
+    } else if (until) return waitForQuota(p, { ...row, mode: post.mode }, until, "no 群发 quota left by our own count");
   }
   const issue = post.issue ?? p.store.lastIssue(p.accountId, post.columnId) + 1;
   const saved = save(
@@ -154,7 +158,7 @@ function start(p: Publisher, row: Publication, post: Post | undefined): Next {
       ...FRESH,
       state: "rendering",
       columnId: post.columnId,
-      mode: post.mode,
+      mode,
       postTitle: post.title,
       scheduledAt: post.publishAt,
       issue,
@@ -203,6 +207,16 @@ function waitForQuota(p: Publisher, row: Publication, until: Date, reason: strin
   );
   p.log.warn({ post: row.slug, until, reason }, "waiting for 群发 quota");
   return "stop";
+}
+
+/**
+ * PUBLISH_QUOTA_FALLBACK=publish: the drafted mass send goes out as 发布 (freepublish) instead of
+ * waiting; the same draft serves both (api_freepublish_submit takes the draft's media_id).
+ */
+function fallBackToPublish(p: Publisher, row: Publication, reason: string): Next {
+  save(p, { ...row, mode: "publish", nextAttemptAt: null, failureCode: null, failureReason: null }, { step: "quota_fallback", detail: `${reason}; going out as 发布 (not pushed)` });
+  p.log.warn({ post: row.slug, reason }, "no 群发 quota left: going out as 发布 (PUBLISH_QUOTA_FALLBACK=publish)");
+  return "continue";
 }
 
 /** waiting_quota → drafted (the draft is still current) or → scheduled (no draft yet, or the post changed). */
@@ -368,6 +382,7 @@ async function submitMass(p: Publisher, row: Publication): Promise<Next> {
   const resend = row.submitRequestedAt !== null;
   if (!resend) {
     const until = quotaBlockedUntil(p, row);
+    if (until && p.quotaFallback === "publish") return fallBackToPublish(p, row, "no 群发 quota left by our own count");
     if (until) return waitForQuota(p, row, until, "no 群发 quota left by our own count");
   }
   const id = row.clientMsgId ?? clientMsgId(p.accountId, row.slug, row.draftMediaId!);
@@ -419,6 +434,10 @@ function recordFailure(p: Publisher, row: Publication, err: unknown): AdvanceRes
     // The job exists at WeChat whatever our polling meets: keep asking (at most hourly), never fail it.
     const delayMs = decision.kind === "retry" ? decision.delayMs : retryDelay(row.attempts);
     next = { ...base, nextAttemptAt: new Date(now.getTime() + delayMs) };
+  } else if (decision.kind === "quota" && p.quotaFallback === "publish" && row.state === "drafted") {
+    // WeChat's own count (45028) says no: with the fallback on, the draft goes out as 发布 now.
+    // 45028 is a refusal: no mass send exists, so the sendall intent is cleared with the mode.
+    next = { ...base, mode: "publish", submitRequestedAt: null, clientMsgId: null, nextAttemptAt: null, failureCode: null, failureReason: `${decision.reason}; going out as 发布 (not pushed)` };
   } else if (decision.kind === "quota") {
     next = { ...base, state: "waiting_quota", nextAttemptAt: nextQuotaWindow(p, row) };
   } else if (decision.kind === "retry" && row.attempts < MAX_ATTEMPTS) {

@@ -38,6 +38,8 @@ export interface Publisher {
   /** SCHEDULE_TIMEZONE: publish_at without offset, quota days. */
   timezone: string;
   catchUpMs: number;
+  /** A mass send over the 群发 quota: wait for the next slot (default) or go out as 发布 now. */
+  quotaFallback: "wait" | "publish";
   accountType: "subscription" | "service";
   wechat: Pick<ApiClient, "media" | "material" | "draft" | "freepublish" | "mass">;
   store: PublicationStore;
@@ -82,6 +84,7 @@ export function publisherFor(deps: Deps, options: PublisherOptions = {}): Publis
     contentDir: deps.config.contentDir,
     timezone: deps.config.scheduleTimezone,
     catchUpMs: deps.config.publishCatchUpHours * 3600_000,
+    quotaFallback: deps.config.publishQuotaFallback,
     accountType: deps.config.wechat.accountType,
     wechat,
     store,

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     contentDir,
     timezone: "Asia/Shanghai",
     catchUpMs: 2 * 3600_000,
+    quotaFallback: "wait",
     accountType: "subscription",
     wechat,
     store,

@@ -110,6 +110,57 @@ describe("advancePublication", () => {
     expect(t.h.sandbox.inspect().massSends).toHaveLength(2);
   });
 
+  it("with PUBLISH_QUOTA_FALLBACK=publish, a mass send over our own quota count goes out as 发布 at once", async () => {
+    t = await startPublishing({ quotaFallback: "publish" });
+    writeJobFair();
+    await publishFully();
+    t.c.writePost("2026-12-01-second.md", jobFair({ title: "第二篇", column: "news", publish_at: "2026-12-01 09:45" }));
+    t.track("2026-12-01-second");
+    expect(await t.advance("2026-12-01-second")).toMatchObject({ state: "submitted" });
+    await t.settle();
+    await t.advance("2026-12-01-second");
+    expect(t.store.find("default", "2026-12-01-second")).toMatchObject({ state: "published", mode: "publish" });
+    expect(t.h.sandbox.inspect().massSends).toHaveLength(1);
+    expect(t.h.sandbox.inspect().publications).toHaveLength(1);
+  });
+
+  it("with PUBLISH_QUOTA_FALLBACK=publish, 45028 from WeChat sends the same draft as 发布, once", async () => {
+    t = await startPublishing({ quotaFallback: "publish" });
+    writeJobFair();
+    t.track(SLUG);
+    t.h.sandbox.injectError("message/mass/sendall", 45028);
+    await t.advance(SLUG);
+    await t.run();
+    await t.settle();
+    await t.run();
+    const row = t.store.find("default", SLUG)!;
+    expect(row).toMatchObject({ state: "published", mode: "publish" });
+    expect(t.h.sandbox.inspect().drafts).toHaveLength(1);
+    expect(t.h.sandbox.inspect().publications).toHaveLength(1);
+    expect(t.h.sandbox.inspect().massSends).toHaveLength(0);
+  });
+
+  it("45009 (daily API quota) is not retried in a loop: the post waits an hour, then goes out", async () => {
+    t = await startPublishing();
+    writeJobFair();
+    t.track(SLUG);
+    t.h.sandbox.injectError("draft/add", 45009);
+    const r = await t.advance(SLUG);
+    const row = t.store.find("default", SLUG)!;
+    expect(row.failureCode).toBe("wechat_45009");
+    expect(row.nextAttemptAt!.getTime() - t.h.clock.now().getTime()).toBeGreaterThanOrEqual(3600_000);
+    expect(r.state).not.toBe("failed");
+    expect(t.h.sandbox.countCalls("draft/add")).toBe(1);
+    await t.run();
+    expect(t.h.sandbox.countCalls("draft/add")).toBe(1);
+    t.h.clock.set(new Date(row.nextAttemptAt!.getTime() + 1000).toISOString());
+    await t.run();
+    await t.settle();
+    await t.run();
+    expect(t.store.find("default", SLUG)).toMatchObject({ state: "published" });
+    expect(t.h.sandbox.inspect().drafts).toHaveLength(1);
+  });
+
   it("45028 from WeChat (a send made in the MP console): waits for the next window and sends the same draft", async () => {
     t = await startPublishing();
     writeJobFair();

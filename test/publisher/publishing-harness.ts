@@ -35,10 +35,11 @@ export interface PublishingOptions extends Partial<SandboxDeps> {
   /** The ledger's database; default the sandbox's own :memory: one. */
   ledgerDb?: Db;
   catchUpHours?: number;
+  quotaFallback?: "wait" | "publish";
 }
 
 export async function startPublishing(options: PublishingOptions = {}): Promise<Publishing> {
-  const { hooks, ledgerDb, catchUpHours, ...sandboxOptions } = options;
+  const { hooks, ledgerDb, catchUpHours, quotaFallback, ...sandboxOptions } = options;
   // Jobs take a minute of the fixed clock, so nothing finishes behind a test's back: settle()
   // moves the clock on and the next freepublish/get or mass/get finds the job done.
   const jobDelayMs = sandboxOptions.jobDelayMs ?? 60_000;
@@ -53,6 +54,7 @@ export async function startPublishing(options: PublishingOptions = {}): Promise<
     contentDir: c.dir,
     timezone: "Asia/Shanghai",
     catchUpMs: (catchUpHours ?? 2) * 3600_000,
+    quotaFallback: quotaFallback ?? "wait",
     accountType,
     wechat: h.client,
     store,
