@@ -4,6 +4,7 @@ import { loadPosts } from "../posts/load-posts";
 import { describePublication } from "../publisher/publish-post";
 import { publisherFor } from "../publisher/publisher";
 import { upcomingIssues } from "../publisher/upcoming-issues";
+import { EDITED_NOTE, editedSincePublished } from "../publisher/edited-since-published";
 import { dayjs } from "../time";
 import { formatTextTable } from "./format-table";
 
@@ -50,7 +51,11 @@ export function postsCommand(deps: Deps, args: string[], out: (text: string) => 
         xinjiang: dayjs(post.publishAt).utcOffset(XINJIANG_OFFSET_MINUTES).format("HH:mm"),
         issue: issue === undefined ? "—" : confirmed ? String(issue) : `${issue}?`,
         state,
-        detail: post.draft ? "draft: true (not published)" : row ? describePublication(p, row) : "not yet seen by the scheduler",
+        detail: post.draft
+          ? "draft: true (not published)"
+          : row
+            ? `${editedSincePublished(row, post) ? `${EDITED_NOTE}; ` : ""}${describePublication(p, row)}`
+            : "not yet seen by the scheduler",
       };
     });
   out(

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Deps } from "../deps";
+import { EDITED_NOTE, editedSincePublished } from "../publisher/edited-since-published";
 import type { Publication } from "../db/stores/publication-store";
 import { checkPost } from "../posts/check-post";
 import { loadPosts } from "../posts/load-posts";
@@ -81,7 +82,9 @@ function dryRun(deps: Deps, only: string | undefined, out: (text: string) => voi
   const targets: { post: Post | undefined; row: Publication | undefined; verdict: string }[] = [];
   if (only !== undefined) {
     const row = rows.get(only);
-    targets.push({ post: posts.find((x) => x.slug === only), row, verdict: row?.state === "published" ? "already published" : "would publish now" });
+    const post = posts.find((x) => x.slug === only);
+    const verdict = row?.state !== "published" ? "would publish now" : editedSincePublished(row, post) ? `already published; ${EDITED_NOTE}` : "already published";
+    targets.push({ post, row, verdict });
   } else {
     for (const a of planRun({ posts, rows: [...rows.values()], now, catchUpMs: p.catchUpMs })) {
       const verdict =

@@ -7,6 +7,9 @@ import { publishCommand } from "../../src/cli/publish-command";
 import { previewCommand } from "../../src/cli/preview-command";
 import { menuCommand, toApiMenu } from "../../src/cli/menu-command";
 import { fixedClock } from "../../src/time";
+import { publisherFor } from "../../src/publisher/publisher";
+import { runPublisher } from "../../src/publisher/run-publisher";
+import { EDITED_NOTE } from "../../src/publisher/edited-since-published";
 import { captureLog } from "../helpers/build-test-deps";
 import { jobFair, makeContentDir, REPO_CONTENT, type ContentDir } from "../posts/content-dir";
 
@@ -33,6 +36,26 @@ afterEach(() => {
 });
 
 describe("postsCommand", () => {
+  it("says a post edited after publishing is not sent again, and the scheduler indeed does not", async () => {
+    c.writePost("2026-12-01-job-fair.md", jobFair({ publish_at: "2026-12-01 09:30" }));
+    deps = sandboxDeps(c.dir);
+    expect(await publishCommand(deps, ["--post", "2026-12-01-job-fair"], out)).toBe(0);
+    await deps.sandbox!.idle();
+    await runPublisher(publisherFor(deps));
+    expect(deps.sandbox!.inspect().massSends).toHaveLength(1);
+    c.writePost("2026-12-01-job-fair.md", jobFair({ publish_at: "2026-12-01 09:30" }, "改过的正文：招聘会延期到 12 月 12 日。\n"));
+    output = "";
+    postsCommand(deps, [], out);
+    expect(output).toContain(EDITED_NOTE);
+    output = "";
+    await publishCommand(deps, ["--post", "2026-12-01-job-fair", "--dry-run"], out);
+    expect(output).toContain(`already published; ${EDITED_NOTE}`);
+    await runPublisher(publisherFor(deps));
+    await deps.sandbox!.idle();
+    expect(deps.sandbox!.inspect().massSends).toHaveLength(1);
+    expect(deps.sandbox!.inspect().drafts).toHaveLength(1);
+  });
+
   it("lists each post with Beijing and Xinjiang time, column, forecast issue and state", () => {
     deps = sandboxDeps(REPO_CONTENT);
     expect(postsCommand(deps, [], out)).toBe(0);
