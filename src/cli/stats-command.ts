@@ -7,13 +7,11 @@ import type { Clock } from "../time";
 import { resolveSecrets } from "../resolve-accounts";
 import { createApiClient } from "../wechat/api-client";
 import { runStatsJob } from "../stats/run-stats-job";
-import { createStatsStores } from "../stats/stats-stores";
-import type { StatsContext } from "../stats/stats-context";
 import { isPageId, PAGE_IDS, presentPage, type PageId } from "../http/presenters/pages";
 import type { PageModel } from "../http/presenters/page-model";
 import { BOM, tableToCsv } from "../http/presenters/to-csv";
 import { formatTextPage } from "./format-table";
-import { checkContent } from "./check-command";
+import { statsContextOf } from "../http/presenters/stats-context-of";
 
 export const STATS_USAGE = `  stats [--page P] [--from YYYY-MM-DD --to YYYY-MM-DD] [--month YYYY-MM] [--format table|csv|json] [--table ID]
                                 print the dashboard's figures (P: ${PAGE_IDS.join(", ")}, all; default overview)
@@ -21,17 +19,7 @@ export const STATS_USAGE = `  stats [--page P] [--from YYYY-MM-DD --to YYYY-MM-D
 `;
 
 /** The same context the dashboard builds per request. */
-export function statsContextOf(deps: Deps): StatsContext {
-  return {
-    stores: createStatsStores(deps.db),
-    clock: deps.clock,
-    accountId: "default",
-    accountName: deps.config.dashboard.accountName,
-    timezone: deps.config.scheduleTimezone,
-    columns: deps.content.current().columns.map((c) => ({ id: c.id, name: c.name, category: c.category })),
-    contentCheck: () => checkContent(deps.config),
-  };
-}
+export { statsContextOf };
 
 /** Renders pages as the dashboard's tables: aligned text, CSV (UTF-8 with BOM, CRLF) or JSON. */
 export function renderPages(pages: PageModel[], format: string, table: string | undefined): string {

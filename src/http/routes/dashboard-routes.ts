@@ -6,7 +6,7 @@ import { createStaffLoginFailureStore } from "../../db/stores/staff-login-failur
 import { createStaffUserStore } from "../../db/stores/staff-user-store";
 import { categoryLogger } from "../../logger";
 import { rollupMessages } from "../../stats/rollup-messages";
-import { checkContent } from "../../cli/check-command";
+import { statsContextOf } from "../presenters/stats-context-of";
 import type { StatsContext } from "../../stats/stats-context";
 import { createStatsStores } from "../../stats/stats-stores";
 import { createSessionAuth, staffOf } from "../middleware/auth-session";
@@ -62,15 +62,7 @@ export function dashboardRoutes(deps: Deps): Router {
   const statsContext = (): StatsContext => {
     // Pushes answered a moment ago may still be in the message log's write buffer.
     deps.stores.messages.flush();
-    const ctx: StatsContext = {
-      stores: stats,
-      clock: deps.clock,
-      accountId: "default",
-      accountName: dashboard.accountName,
-      timezone: deps.config.scheduleTimezone,
-      columns: deps.content.current().columns.map((c) => ({ id: c.id, name: c.name, category: c.category })),
-      contentCheck: () => checkContent(deps.config),
-    };
+    const ctx = statsContextOf(deps, stats);
     if (!catchingUp) {
       // A long history not rolled up yet (first start): catch up in the background, yielding per day.
       catchingUp = true;

@@ -1,0 +1,17 @@
+import { checkContent } from "../../cli/check-command";
+import type { Deps } from "../../deps";
+import type { StatsContext } from "../../stats/stats-context";
+import { createStatsStores, type StatsStores } from "../../stats/stats-stores";
+
+/** The context every stats presenter reads, built the same way for the dashboard and `cli stats`. */
+export function statsContextOf(deps: Deps, stores: StatsStores = createStatsStores(deps.db)): StatsContext {
+  return {
+    stores,
+    clock: deps.clock,
+    accountId: "default",
+    accountName: deps.config.dashboard.accountName,
+    timezone: deps.config.scheduleTimezone,
+    columns: deps.content.current().columns.map((c) => ({ id: c.id, name: c.name, category: c.category })),
+    contentCheck: () => checkContent(deps.config),
+  };
+}
