@@ -132,3 +132,22 @@ export function closeDeps(deps: Deps): void {
   deps.qa.close();
   deps.db.close();
 }
+
+/**
+ * Sandbox mode: the simulator pushes PUBLISHJOBFINISH / MASSSENDJOBFINISH to the webhook at
+ * `origin`, signed (and in safe mode encrypted) as WeChat does. The server points it at itself;
+ * CLI commands point their own copy at the running server, so results reach the ledger either way.
+ */
+export function pointSandboxAtWebhook(deps: Deps, origin: string): void {
+  if (!deps.sandbox) return;
+  const account = deps.accounts.get("default")!;
+  deps.sandbox.configure({
+    callback: {
+      url: `${origin}/wechat`,
+      token: account.token,
+      encryptMode: account.encryptMode,
+      originalId: account.originalId,
+      encodingAesKey: deps.config.wechat.encodingAesKey ?? deps.stores.settings.get("sandbox.encoding_aes_key"),
+    },
+  });
+}

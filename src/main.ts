@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { loadConfig, loadDotEnv, type Config } from "./config";
 import { ConfigError, ContentError } from "./errors";
 import { createLogger, categoryLogger } from "./logger";
-import { buildDeps, closeDeps } from "./build-deps";
+import { buildDeps, closeDeps, pointSandboxAtWebhook } from "./build-deps";
 import { createApp } from "./http/create-app";
 import type { Deps } from "./deps";
 import { dashboardRoutes } from "./http/routes/dashboard-routes";
@@ -67,14 +67,7 @@ export async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const origin = `http://${host}:${port}`;
-  if (deps.sandbox) {
-    // The simulator pushes PUBLISHJOBFINISH / MASSSENDJOBFINISH back to this webhook, signed as WeChat does.
-    const account = deps.accounts.get("default")!;
-    const secrets = { token: account.token, encryptMode: account.encryptMode, originalId: account.originalId };
-    deps.sandbox.configure({
-      callback: { url: `${origin}/wechat`, ...secrets, encodingAesKey: config.wechat.encodingAesKey ?? deps.stores.settings.get("sandbox.encoding_aes_key") },
-    });
-  }
+  pointSandboxAtWebhook(deps, origin);
   const staffLines = await describeStaffLogin(deps, origin);
   process.stdout.write([describeStart(config, deps, origin), ...staffLines].join("\n") + "\n");
   life.info({ port, sandbox: config.sandbox }, "service started");

@@ -1,4 +1,5 @@
 import type { Deps } from "../deps";
+import { pointSandboxAtWebhook } from "../build-deps";
 import { resolveSecrets } from "../resolve-accounts";
 import { createApiClient, type ApiClient } from "../wechat/api-client";
 
@@ -10,6 +11,8 @@ import { createApiClient, type ApiClient } from "../wechat/api-client";
 export async function withWeChat<T>(deps: Deps, fn: (wechat: ApiClient) => Promise<T>): Promise<T> {
   if (!deps.sandbox) return fn(deps.wechat);
   const served = await deps.sandbox.listen(0);
+  // Job results go to the running server's webhook (if it is not running, polling still finishes the job).
+  pointSandboxAtWebhook(deps, `http://127.0.0.1:${deps.config.port}`);
   try {
     const secrets = resolveSecrets(deps.config, deps.stores.settings, deps.clock);
     const wechat = createApiClient({ baseUrl: served.baseUrl, appId: secrets.appId, appSecret: secrets.appSecret, db: deps.db, clock: deps.clock, log: deps.log });
