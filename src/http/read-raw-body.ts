@@ -1,4 +1,4 @@
-import type { Context } from "koa";
+import type { IncomingMessage } from "node:http";
 import { RequestError } from "../errors";
 
 /**
@@ -7,12 +7,11 @@ import { RequestError } from "../errors";
  * Hand-rolled rather than raw-body: it is a dozen lines here, and raw-body's stream plumbing
  * showed up in the webhook's profile.
  */
-export function readRawBody(ctx: Context, limitBytes: number): Promise<string> {
-  const declared = Number(ctx.get("content-length") || NaN);
+export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<string> {
+  const declared = Number(req.headers["content-length"] || NaN);
   if (Number.isFinite(declared) && declared > limitBytes) {
     return Promise.reject(new RequestError("body_too_large", `body of ${declared} bytes exceeds the ${limitBytes}-byte limit`, 413));
   }
-  const req = ctx.req;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -199,12 +199,65 @@ const SELECT = `
 /** "%", "_" and "\" are literal in a search. */
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+interface QaInvolvement {
+  /** False only when the youth certainly has no ticket and is not armed. */
+  mayBeInvolved(accountId: string, openId: string): boolean;
+  /** Our own connection is about to give the youth a ticket or arm them. */
+  involve(accountId: string, openId: string): void;
+}
+
+/** One per connection, shared by every store on it: their writes are all "ours". */
+const involvements = new WeakMap<Db, QaInvolvement>();
+
+/**
+ * The youths with any Q&A row (migration 0006), so that the webhook can skip visitState's query
+ * for everyone else: nearly every push. Our own writes add to the set as they happen; another
+ * connection's commit changes PRAGMA data_version ("changes when another connection commits",
+ * sqlite.org/pragma.html#pragma_data_version), and when that commit made a ticket or armed a
+ * youth the generation counter moved too, so the set is reloaded. A superset is harmless: it
+ * only costs the query it would have skipped.
+ */
+function qaInvolvementOf(db: Db): QaInvolvement {
+  const existing = involvements.get(db);
+  if (existing) return existing;
+  const dataVersion = db.prepare("PRAGMA data_version").pluck();
+  const generation = db.prepare("SELECT n FROM qa_generation WHERE id = 1").pluck();
+  const youthsWithQa = db.prepare<[], { account_id: string; open_id: string }>(
+    "SELECT account_id, open_id FROM qa_tickets UNION SELECT account_id, open_id FROM qa_awaiting",
+  );
+  const involved = new Set<string>();
+  let seenDataVersion: unknown;
+  let seenGeneration: unknown;
+  const keyOf = (accountId: string, openId: string) => `${accountId}\u0000${openId}`;
+  const involvement: QaInvolvement = {
+    mayBeInvolved(accountId, openId) {
+      const version = dataVersion.get();
+      if (version !== seenDataVersion) {
+        seenDataVersion = version;
+        const n = generation.get();
+        if (n !== seenGeneration) {
+          seenGeneration = n;
+          involved.clear();
+          for (const r of youthsWithQa.iterate()) involved.add(keyOf(r.account_id, r.open_id));
+        }
+      }
+      return involved.has(keyOf(accountId, openId));
+    },
+    involve: (accountId, openId) => void involved.add(keyOf(accountId, openId)),
+  };
+  involvements.set(db, involvement);
+  return involvement;
+}
+
 export function createQaTicketStore(db: Db): QaTicketStore {
   const visit = db.prepare<{ account_id: string; open_id: string; dedup_key: string }, { armed_at: number | null; has_answers: number; ticket_of_push: number | null }>(`
     SELECT (SELECT armed_at FROM qa_awaiting WHERE account_id = @account_id AND open_id = @open_id) AS armed_at,
            (SELECT id FROM qa_tickets WHERE account_id = @account_id AND source_dedup_key = @dedup_key) AS ticket_of_push,
            EXISTS (SELECT 1 FROM qa_tickets WHERE account_id = @account_id AND open_id = @open_id AND delivery = 'pending')
         OR EXISTS (SELECT 1 FROM qa_tickets WHERE account_id = @account_id AND delivered_in = @dedup_key) AS has_answers`);
+  const { mayBeInvolved, involve } = qaInvolvementOf(db);
+  const NOT_INVOLVED: VisitState = Object.freeze({ armedAt: undefined, hasAnswers: false, ticketOfPush: undefined });
+
   const upsertArm = db.prepare(`
     INSERT INTO qa_awaiting (account_id, open_id, armed_at) VALUES (@account_id, @open_id, @at)
     ON CONFLICT (account_id, open_id) DO UPDATE SET armed_at = excluded.armed_at`);
@@ -294,6 +347,7 @@ export function createQaTicketStore(db: Db): QaTicketStore {
   return {
     transaction: run,
     visitState(accountId, openId, dedupKey) {
+      if (!mayBeInvolved(accountId, openId)) return NOT_INVOLVED;
       const r = visit.get({ account_id: accountId, open_id: openId, dedup_key: dedupKey });
       return {
         armedAt: r?.armed_at == null ? undefined : new Date(r.armed_at),
@@ -301,9 +355,13 @@ export function createQaTicketStore(db: Db): QaTicketStore {
         ticketOfPush: r?.ticket_of_push ?? undefined,
       };
     },
-    arm: (accountId, openId, at) => void upsertArm.run({ account_id: accountId, open_id: openId, at: at.getTime() }),
+    arm(accountId, openId, at) {
+      involve(accountId, openId);
+      upsertArm.run({ account_id: accountId, open_id: openId, at: at.getTime() });
+    },
     disarm: (accountId, openId) => void deleteArm.run({ account_id: accountId, open_id: openId }),
     create(t) {
+      involve(t.accountId, t.openId);
       const inserted = insert.run({
         account_id: t.accountId,
         open_id: t.openId,

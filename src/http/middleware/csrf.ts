@@ -12,7 +12,7 @@ export async function readForm(ctx: Context): Promise<URLSearchParams> {
   if (!ctx.is("application/x-www-form-urlencoded")) {
     throw new RequestError("unsupported_form", "expected a form (application/x-www-form-urlencoded)", 415);
   }
-  return new URLSearchParams(await readRawBody(ctx, FORM_LIMIT_BYTES));
+  return new URLSearchParams(await readRawBody(ctx.req, FORM_LIMIT_BYTES));
 }
 
 /** Constant-time equality of two tokens (false when either is missing). */

@@ -1,0 +1,18 @@
+import { RequestError } from "../errors";
+
+export type FlatQuery = Record<string, string | undefined>;
+
+/**
+ * A parsed query string (node:querystring, as Koa's ctx.query) with one value per key. WeChat never
+ * repeats a parameter, and a repeated `signature` could smuggle a second value past the check, so a
+ * repeat is refused.
+ */
+export function flatQuery(parsed: Record<string, string | string[] | undefined>): FlatQuery {
+  const out: FlatQuery = {};
+  for (const k in parsed) {
+    const v = parsed[k];
+    if (Array.isArray(v)) throw new RequestError("bad_query", `query parameter ${k} given more than once`, 400);
+    out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+import type { AccountSettings, Deps } from "../deps";
+import { decodePush } from "../wechat/decode-push";
+import { encodeReply } from "../wechat/encode-reply";
+import { answerPush } from "./answer-push";
+import type { FlatQuery } from "./flat-query";
+
+export interface PushAnswer {
+  /** application/xml for a passive reply, text/plain for `success`. */
+  contentType: "application/xml; charset=utf-8" | "text/plain; charset=utf-8";
+  body: string;
+}
+
+/**
+ * One POST to the webhook, from the raw body to the answer: verify and decode at the edge
+ * (src/wechat), dedupe/route/record (answer-push.ts), encode the reply in the push's own form.
+ * Throws RequestError for anything refused; error-response.ts maps it.
+ */
+export async function receivePush(deps: Deps, account: AccountSettings, query: FlatQuery, body: string): Promise<PushAnswer> {
+  const push = decodePush(query, body, account, deps.clock.now());
+  const reply = await answerPush(deps, account, push.message);
+  return {
+    contentType: reply ? "application/xml; charset=utf-8" : "text/plain; charset=utf-8",
+    body: encodeReply(reply, push, account, deps.clock.now()),
+  };
+}
