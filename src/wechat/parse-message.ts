@@ -66,10 +66,14 @@ function parseUserMessage(push: Push, msgType: string): InboundMessage | undefin
   const { root, head } = push;
   const msgId = id(root, "MsgId");
   if (msgId === undefined) return undefined;
-  const base = { ...head, msgId, dedupKey: `m:${msgId}` };
+  const dedupKey = `m:${msgId}`;
+  if (msgType === "text") {
+    // Nearly every push: spelled out, as spreading into a literal copies property by property.
+    const { accountOriginalId, openId, createdAt } = head;
+    return { type: "text", accountOriginalId, openId, createdAt, msgId, dedupKey, content: text(root, "Content") };
+  }
+  const base = { ...head, msgId, dedupKey };
   switch (msgType) {
-    case "text":
-      return { type: "text", ...base, content: text(root, "Content") };
     case "image":
       return { type: "image", ...base, picUrl: text(root, "PicUrl"), mediaId: text(root, "MediaId") };
     case "voice": {
@@ -250,7 +254,10 @@ function unknownMessage(push: Push, msgType: string, event: string | undefined):
  */
 export function parseMessage(xml: string): InboundMessage {
   const root = readXml(xml);
-  const [to, from, createTime, msgType] = REQUIRED.map((name) => id(root, name));
+  const to = id(root, "ToUserName");
+  const from = id(root, "FromUserName");
+  const createTime = id(root, "CreateTime");
+  const msgType = id(root, "MsgType");
   if (to === undefined || from === undefined || createTime === undefined || msgType === undefined) {
     const missing = REQUIRED.filter((name) => id(root, name) === undefined);
     throw new RequestError("malformed_xml", `wechat: malformed XML: missing ${missing.join(", ")}`, 400);

@@ -25,7 +25,7 @@ describe("QaTicketStore.visitState across connections", () => {
   });
 
   it("sees a pending answer and the push's own ticket made by another connection", () => {
-    const seen = createQaTicketStore(webhook);
+    const seen = createQaTicketStore(webhook, { involvementRecheckMs: 0 });
     expect(seen.visitState("default", YOUTH, "m:1")).toEqual({ armedAt: undefined, hasAnswers: false, ticketOfPush: undefined });
 
     const other = createQaTicketStore(cli);
@@ -38,7 +38,7 @@ describe("QaTicketStore.visitState across connections", () => {
   });
 
   it("sees a youth armed by another connection, and by another store on its own connection", () => {
-    const seen = createQaTicketStore(webhook);
+    const seen = createQaTicketStore(webhook, { involvementRecheckMs: 0 });
     expect(seen.visitState("default", YOUTH, "m:1").armedAt).toBeUndefined();
     createQaTicketStore(cli).arm("default", YOUTH, at);
     expect(seen.visitState("default", YOUTH, "m:1").armedAt).toEqual(at);
@@ -48,8 +48,17 @@ describe("QaTicketStore.visitState across connections", () => {
     expect(seen.visitState("default", OTHER, "m:2").armedAt).toEqual(at);
   });
 
+  it("looks again at most every involvementRecheckMs", async () => {
+    const seen = createQaTicketStore(webhook, { involvementRecheckMs: 150 });
+    expect(seen.visitState("default", YOUTH, "m:1").armedAt).toBeUndefined();
+    createQaTicketStore(cli).arm("default", YOUTH, at);
+    expect(seen.visitState("default", YOUTH, "m:1").armedAt).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen.visitState("default", YOUTH, "m:1").armedAt).toEqual(at);
+  });
+
   it("still answers after a youth is disarmed (the set may only be larger than the truth)", () => {
-    const seen = createQaTicketStore(webhook);
+    const seen = createQaTicketStore(webhook, { involvementRecheckMs: 0 });
     seen.arm("default", YOUTH, at);
     seen.disarm("default", YOUTH);
     expect(seen.visitState("default", YOUTH, "m:1")).toEqual({ armedAt: undefined, hasAnswers: false, ticketOfPush: undefined });

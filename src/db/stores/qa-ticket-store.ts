@@ -215,9 +215,9 @@ const involvements = new WeakMap<Db, QaInvolvement>();
  * connection's commit changes PRAGMA data_version ("changes when another connection commits",
  * sqlite.org/pragma.html#pragma_data_version), and when that commit made a ticket or armed a
  * youth the generation counter moved too, so the set is reloaded. A superset is harmless: it
- * only costs the query it would have skipped.
+ * only costs the query it would have skipped. The first store on a connection sets `recheckMs`.
  */
-function qaInvolvementOf(db: Db): QaInvolvement {
+function qaInvolvementOf(db: Db, recheckMs: number): QaInvolvement {
   const existing = involvements.get(db);
   if (existing) return existing;
   const dataVersion = db.prepare("PRAGMA data_version").pluck();
@@ -228,9 +228,14 @@ function qaInvolvementOf(db: Db): QaInvolvement {
   const involved = new Set<string>();
   let seenDataVersion: unknown;
   let seenGeneration: unknown;
+  let checkedAt = Number.NEGATIVE_INFINITY;
   const keyOf = (accountId: string, openId: string) => `${accountId}\u0000${openId}`;
   const involvement: QaInvolvement = {
     mayBeInvolved(accountId, openId) {
+      // A cache lifetime, not business time: performance.now, not the injected clock.
+      const now = performance.now();
+      if (now - checkedAt < recheckMs) return involved.has(keyOf(accountId, openId));
+      checkedAt = now;
       const version = dataVersion.get();
       if (version !== seenDataVersion) {
         seenDataVersion = version;
@@ -249,13 +254,23 @@ function qaInvolvementOf(db: Db): QaInvolvement {
   return involvement;
 }
 
-export function createQaTicketStore(db: Db): QaTicketStore {
+export interface QaTicketStoreOptions {
+  /**
+   * How often at most to ask SQLite whether another process wrote (default 100 ms; 0: every push).
+   * Asking costs a read transaction, about what the skipped query costs, so the webhook asks at
+   * most this often. Staleness is harmless: an answer staff just gave from the CLI waits for the
+   * youth's next message, and nobody types a question 100 ms after pressing 提问.
+   */
+  involvementRecheckMs?: number;
+}
+
+export function createQaTicketStore(db: Db, options: QaTicketStoreOptions = {}): QaTicketStore {
   const visit = db.prepare<{ account_id: string; open_id: string; dedup_key: string }, { armed_at: number | null; has_answers: number; ticket_of_push: number | null }>(`
     SELECT (SELECT armed_at FROM qa_awaiting WHERE account_id = @account_id AND open_id = @open_id) AS armed_at,
            (SELECT id FROM qa_tickets WHERE account_id = @account_id AND source_dedup_key = @dedup_key) AS ticket_of_push,
            EXISTS (SELECT 1 FROM qa_tickets WHERE account_id = @account_id AND open_id = @open_id AND delivery = 'pending')
         OR EXISTS (SELECT 1 FROM qa_tickets WHERE account_id = @account_id AND delivered_in = @dedup_key) AS has_answers`);
-  const { mayBeInvolved, involve } = qaInvolvementOf(db);
+  const { mayBeInvolved, involve } = qaInvolvementOf(db, options.involvementRecheckMs ?? 100);
   const NOT_INVOLVED: VisitState = Object.freeze({ armedAt: undefined, hasAnswers: false, ticketOfPush: undefined });
 
   const upsertArm = db.prepare(`
