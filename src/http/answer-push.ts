@@ -18,10 +18,11 @@ const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as { then
  * through the customer-service API.
  *
  * Fast path: routing is usually synchronous, so the push is recorded after routing with no await
- * in between (no other request of this process can interleave), by group commit (message-log.ts).
- * @returns the passive reply, or null for `success`
+ * in between (no other request of this process can interleave), by group commit (message-log.ts),
+ * and the reply is returned synchronously: no promise, no microtask hop.
+ * @returns the passive reply, or null for `success` (a promise of it on the slow path)
  */
-export async function answerPush(deps: Deps, account: AccountSettings, message: InboundMessage): Promise<Reply | null> {
+export function answerPush(deps: Deps, account: AccountSettings, message: InboundMessage): Reply | null | Promise<Reply | null> {
   const { messages } = deps.stores;
   const known = messages.find(account.accountId, message.dedupKey);
   if (known) return known.kind === "done" ? known.reply : null;
@@ -33,7 +34,18 @@ export async function answerPush(deps: Deps, account: AccountSettings, message: 
     const claim = messages.record({ accountId: account.accountId, message, outcome: decided, receivedAt });
     return claim.kind === "new" ? decided.reply : claim.kind === "done" ? claim.reply : null;
   }
+  return answerLater(deps, account, message, decided, receivedAt);
+}
 
+/** The slow path: routing awaits something, so the push is claimed in the database first. */
+async function answerLater(
+  deps: Deps,
+  account: AccountSettings,
+  message: InboundMessage,
+  decided: Promise<PushOutcome>,
+  receivedAt: Date,
+): Promise<Reply | null> {
+  const { messages } = deps.stores;
   const claim = messages.claim(account.accountId, message, receivedAt);
   if (claim.kind !== "new") {
     decided.catch(() => undefined);

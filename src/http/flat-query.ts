@@ -8,11 +8,8 @@ export type FlatQuery = Record<string, string | undefined>;
  * repeat is refused.
  */
 export function flatQuery(parsed: Record<string, string | string[] | undefined>): FlatQuery {
-  const out: FlatQuery = {};
   for (const k in parsed) {
-    const v = parsed[k];
-    if (Array.isArray(v)) throw new RequestError("bad_query", `query parameter ${k} given more than once`, 400);
-    out[k] = v;
+    if (Array.isArray(parsed[k])) throw new RequestError("bad_query", `query parameter ${k} given more than once`, 400);
   }
-  return out;
+  return parsed as FlatQuery;
 }

@@ -8,7 +8,7 @@ import { RequestError } from "../errors";
  * showed up in the webhook's profile.
  */
 export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<string> {
-  const declared = Number(req.headers["content-length"] || NaN);
+  const declared = contentLengthOf(req);
   if (Number.isFinite(declared) && declared > limitBytes) {
     return Promise.reject(new RequestError("body_too_large", `body of ${declared} bytes exceeds the ${limitBytes}-byte limit`, 413));
   }
@@ -45,4 +45,17 @@ export function readRawBody(req: IncomingMessage, limitBytes: number): Promise<s
     req.on("error", onError);
     req.on("aborted", onAborted);
   });
+}
+
+/**
+ * The declared Content-Length, read from rawHeaders: `req.headers` is built lazily by Node and
+ * building it showed in the webhook's profile. NaN when absent or not a number.
+ */
+function contentLengthOf(req: IncomingMessage): number {
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 14 && name.toLowerCase() === "content-length") return Number(raw[i + 1] || NaN);
+  }
+  return NaN;
 }

@@ -1,5 +1,6 @@
 import type { AccountSettings, Deps } from "../deps";
-import { decodePush } from "../wechat/decode-push";
+import { decodePush, type DecodedPush } from "../wechat/decode-push";
+import type { Reply } from "../wechat/types";
 import { encodeReply } from "../wechat/encode-reply";
 import { answerPush } from "./answer-push";
 import type { FlatQuery } from "./flat-query";
@@ -13,11 +14,16 @@ export interface PushAnswer {
 /**
  * One POST to the webhook, from the raw body to the answer: verify and decode at the edge
  * (src/wechat), dedupe/route/record (answer-push.ts), encode the reply in the push's own form.
- * Throws RequestError for anything refused; error-response.ts maps it.
+ * Throws RequestError for anything refused (synchronously); error-response.ts maps it.
  */
-export async function receivePush(deps: Deps, account: AccountSettings, query: FlatQuery, body: string): Promise<PushAnswer> {
+export function receivePush(deps: Deps, account: AccountSettings, query: FlatQuery, body: string): PushAnswer | Promise<PushAnswer> {
   const push = decodePush(query, body, account, deps.clock.now());
-  const reply = await answerPush(deps, account, push.message);
+  const reply = answerPush(deps, account, push.message);
+  // Synchronous on the fast path (answer-push.ts): the common push costs no promise.
+  return reply instanceof Promise ? reply.then((r) => answerWith(deps, account, push, r)) : answerWith(deps, account, push, reply);
+}
+
+function answerWith(deps: Deps, account: AccountSettings, push: DecodedPush, reply: Reply | null): PushAnswer {
   return {
     contentType: reply ? "application/xml; charset=utf-8" : "text/plain; charset=utf-8",
     body: encodeReply(reply, push, account, deps.clock.now()),

@@ -56,7 +56,8 @@ export function webhookLane(deps: Deps): RequestLane {
       const account = accountFor(deps, accountId ?? undefined);
       const query = flatQuery(parseQuery(rawQuery));
       const body = await readRawBody(req, limit);
-      const answer = await receivePush(deps, account, query, body);
+      const pending = receivePush(deps, account, query, body);
+      const answer = pending instanceof Promise ? await pending : pending;
       send(res, 200, answer.contentType, answer.body);
     } catch (err) {
       const e = errorResponse(err, log, { method: "POST", path });
