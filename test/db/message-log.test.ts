@@ -51,21 +51,29 @@ describe("createMessageLog", () => {
     db.close();
   });
 
-  it("forgets keys older than the window and never holds more than the cap", () => {
-    const { log } = setup({ rememberMs: 60_000, maxRemembered: 2 });
-    const a = text("1");
-    const b = text("2");
-    const c = text("3");
-    log.record({ accountId: "default", message: a, outcome: answered, receivedAt: AT });
+  it("forgets keys two windows old, and looks up keys one window old", () => {
+    const { log } = setup({ rememberMs: 60_000 });
+    const [a, b, c] = [text("1"), text("2"), text("3")];
+    const at = (s: number) => new Date(AT.getTime() + s * 1000);
+    log.record({ accountId: "default", message: a, outcome: answered, receivedAt: at(0) });
+    log.record({ accountId: "default", message: b, outcome: answered, receivedAt: at(61) });
     log.flush();
-    log.record({ accountId: "default", message: b, outcome: answered, receivedAt: new Date(AT.getTime() + 61_000) });
+    expect(log.find("default", a.dedupKey)).toEqual({ kind: "done", reply: answered.reply });
+    log.record({ accountId: "default", message: c, outcome: answered, receivedAt: at(121) });
     log.flush();
     // a is older than the window: not looked up any more (WeChat's retries come within ~15 s).
     expect(log.find("default", a.dedupKey)).toBeUndefined();
-    expect(log.find("default", b.dedupKey)).toBeDefined();
-    log.record({ accountId: "default", message: c, outcome: answered, receivedAt: new Date(AT.getTime() + 62_000) });
+    expect(log.find("default", b.dedupKey)).toEqual({ kind: "done", reply: answered.reply });
+    expect(log.find("default", c.dedupKey)).toEqual({ kind: "done", reply: answered.reply });
+  });
+
+  it("answers a push never seen as new even when the filter says maybe (a false positive)", () => {
+    // 32 bits for 50 keys: every bit is set, so the filter says "maybe" to everything.
+    const { log } = setup({ seenBits: 32 });
+    for (let i = 0; i < 50; i++) log.record({ accountId: "default", message: text(String(1000 + i)), outcome: answered, receivedAt: AT });
     log.flush();
-    expect(log.find("default", c.dedupKey)).toBeDefined();
+    expect(log.find("default", text("999").dedupKey)).toBeUndefined();
+    expect(log.find("default", text("1000").dedupKey)).toEqual({ kind: "done", reply: answered.reply });
   });
 
   it("sees a default reply still waiting in the buffer when throttling the next one", () => {

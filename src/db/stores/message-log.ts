@@ -1,4 +1,5 @@
 import type { Claim, MessageStore, RecordEntry } from "./message-store";
+import { createSeenKeys } from "./seen-keys";
 
 export interface MessageLogOptions {
   /** Longest a recorded push waits before being written. */
@@ -6,12 +7,12 @@ export interface MessageLogOptions {
   /** Write at once when this many are waiting. */
   maxBatch?: number;
   /**
-   * How long this process remembers which pushes it has seen. WeChat retries within ~15 s
-   * (3 tries, 5 s apart: Passive_user_reply_message doc); two minutes leaves a wide margin.
+   * How long this process at least remembers which pushes it has seen. WeChat retries within
+   * ~15 s (3 tries, 5 s apart: Passive_user_reply_message doc); two minutes leaves a wide margin.
    */
   rememberMs?: number;
-  /** Upper bound on remembered keys, so a flood cannot grow memory without limit. */
-  maxRemembered?: number;
+  /** Size of the dedup filter in bits (seen-keys.ts); tests make it tiny to force false positives. */
+  seenBits?: number;
   onFlushError?: (err: unknown, lost: number) => void;
 }
 
@@ -32,9 +33,10 @@ export interface MessageLog extends Omit<MessageStore, "recordMany" | "keysSince
  * not routing, dominated the CPU profile. So pushes answered on the fast path are buffered for a
  * few milliseconds and written in one transaction.
  *
- * Dedup set: each push's key is remembered in memory for `rememberMs`, so a first delivery (the
- * common case) costs no database read; only a key seen before is looked up, to return the stored
- * reply. The set is reloaded from the database at boot, so a restart forgets nothing recent.
+ * Dedup filter: each push's key is remembered in memory for `rememberMs` (a Bloom filter,
+ * seen-keys.ts: fixed memory, nothing allocated per push), so a first delivery (the common case)
+ * costs no database read; only a key that may have been seen is looked up, to return the stored
+ * reply. It is refilled from the database at boot, so a restart forgets nothing recent.
  *
  * Why this is safe: WeChat retries only when it did not get our answer, within ~15 s; a push we
  * answered waits in the buffer for at most `flushDelayMs`, and `find` consults buffer and set
@@ -45,23 +47,12 @@ export interface MessageLog extends Omit<MessageStore, "recordMany" | "keysSince
 export function createMessageLog(store: MessageStore, options: MessageLogOptions = {}): MessageLog {
   const flushDelayMs = options.flushDelayMs ?? 5;
   const maxBatch = options.maxBatch ?? 500;
-  const rememberMs = options.rememberMs ?? 120_000;
-  const maxRemembered = options.maxRemembered ?? 200_000;
+  const seen = createSeenKeys({ rememberMs: options.rememberMs ?? 120_000, ...(options.seenBits ? { bits: options.seenBits } : {}) });
   const pending = new Map<string, RecordEntry>();
   const pendingDefault = new Map<string, Date>();
-  /** key → time seen (ms); insertion order is time order, so the oldest are at the front. */
-  const remembered = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
 
   const keyOf = (accountId: string, id: string) => `${accountId}\u0000${id}`;
-
-  const remember = (key: string, at: number) => {
-    remembered.set(key, at);
-    for (const [oldest, seenAt] of remembered) {
-      if (seenAt >= at - rememberMs && remembered.size <= maxRemembered) break;
-      remembered.delete(oldest);
-    }
-  };
 
   const flush = () => {
     if (timer) clearTimeout(timer);
@@ -83,7 +74,7 @@ export function createMessageLog(store: MessageStore, options: MessageLogOptions
       const waiting = pending.get(key);
       if (waiting) return { kind: "done", reply: waiting.outcome.reply };
       pending.set(key, entry);
-      remember(key, entry.receivedAt.getTime());
+      seen.add(entry.accountId, entry.message.dedupKey, entry.receivedAt.getTime());
       if (entry.outcome.ruleId === "default" && entry.outcome.reply) {
         pendingDefault.set(keyOf(entry.accountId, entry.message.openId), entry.receivedAt);
       }
@@ -98,16 +89,16 @@ export function createMessageLog(store: MessageStore, options: MessageLogOptions
       const key = keyOf(accountId, dedupKey);
       const waiting = pending.get(key);
       if (waiting) return { kind: "done", reply: waiting.outcome.reply };
-      return remembered.has(key) ? store.find(accountId, dedupKey) : undefined;
+      return seen.mayHave(accountId, dedupKey) ? store.find(accountId, dedupKey) : undefined;
     },
     rememberSince(accountId, since, now) {
-      for (const dedupKey of store.keysSince(accountId, since)) remember(keyOf(accountId, dedupKey), now.getTime());
+      for (const dedupKey of store.keysSince(accountId, since)) seen.add(accountId, dedupKey, now.getTime());
     },
     lastDefaultReplyAt(accountId, openId) {
       return pendingDefault.get(keyOf(accountId, openId)) ?? store.lastDefaultReplyAt(accountId, openId);
     },
     claim(accountId, message, receivedAt) {
-      remember(keyOf(accountId, message.dedupKey), receivedAt.getTime());
+      seen.add(accountId, message.dedupKey, receivedAt.getTime());
       return store.claim(accountId, message, receivedAt);
     },
     complete: (accountId, message, outcome, at) => store.complete(accountId, message, outcome, at),
