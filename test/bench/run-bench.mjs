@@ -32,6 +32,9 @@ const APPID = "wx0123456789abcdef";
 const AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 const GH = "gh_4d00ed8d6399";
 
+const serveScript = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.serve;
+const serveFlags = serveScript.split(/\s+/).filter((t) => t.startsWith("--"));
+
 const pinned = (core, cmd, args) => (hasTaskset ? ["taskset", ["-c", String(core), cmd, ...args]] : [cmd, args]);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -67,7 +70,8 @@ function startServer(kind, mode, port, dbDir) {
       LOG_LEVEL: "warn",
       LOG_FORMAT: "json",
     });
-    args = [join(root, "dist/main.js")];
+    // Exactly what `npm run serve` (and so `npm start`) runs, V8 heap flags included.
+    args = [...serveFlags, join(root, "dist/main.js")];
   }
   const [cmd, argv] = pinned(0, process.execPath, args);
   const child = spawn(cmd, argv, { env, stdio: ["ignore", "pipe", "inherit"] });
