@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomFillSync, type Cipher, type Decipher } from "node:crypto";
 import { ConfigError, RequestError } from "../errors";
 
 /**
@@ -34,25 +34,97 @@ function assertKey(key: Buffer): void {
   if (key.length !== 32) throw new RangeError(`AES key must be 32 bytes, got ${key.length}`);
 }
 
+/** 16 random bytes from a pool refilled 4 KiB at a time: one CSPRNG call per 256 replies. */
+const randomPool = Buffer.alloc(4096);
+let randomOffset = randomPool.length;
+function random16(): Buffer {
+  if (randomOffset === randomPool.length) {
+    randomFillSync(randomPool);
+    randomOffset = 0;
+  }
+  randomOffset += 16;
+  return randomPool.subarray(randomOffset - 16, randomOffset);
+}
+
+/**
+ * One long-lived AES-256-CBC context per key and direction. WeChat uses the same key and IV for
+ * every message, and setting up a cipher (key schedule, EVP context) cost more than encrypting
+ * a reply. A context kept open continues the CBC chain from the previous message's last
+ * ciphertext block (`chain`) instead of the IV; CBC's first block is E(P1 ⊕ IV), so XOR-ing P1
+ * (encrypt) or D(C1) (decrypt) with chain ⊕ IV gives exactly the output of a fresh context.
+ * Inputs are whole blocks and padding is off, so update() returns every block at once and the
+ * context never buffers. On any error the context is dropped and the next call builds a new one.
+ */
+interface CbcStream<T extends Cipher | Decipher> {
+  context: T;
+  chain: Buffer;
+}
+const encryptors = new WeakMap<Buffer, CbcStream<Cipher>>();
+const decryptors = new WeakMap<Buffer, CbcStream<Decipher>>();
+
+function xorFirstBlock(target: Buffer, chain: Buffer, iv: Buffer): void {
+  for (let i = 0; i < 16; i++) target[i] = target[i]! ^ chain[i]! ^ iv[i]!;
+}
+
+function cbcEncrypt(key: Buffer, plain: Buffer): Buffer {
+  const iv = key.subarray(0, 16);
+  let stream = encryptors.get(key);
+  if (!stream) {
+    const context = createCipheriv("aes-256-cbc", key, iv);
+    context.setAutoPadding(false);
+    stream = { context, chain: iv };
+    encryptors.set(key, stream);
+  }
+  try {
+    xorFirstBlock(plain, stream.chain, iv);
+    const out = stream.context.update(plain);
+    if (out.length !== plain.length) throw new Error(`AES-CBC returned ${out.length} of ${plain.length} bytes`);
+    stream.chain = out.subarray(out.length - 16);
+    return out;
+  } catch (err) {
+    encryptors.delete(key);
+    throw err;
+  }
+}
+
+function cbcDecrypt(key: Buffer, data: Buffer): Buffer {
+  const iv = key.subarray(0, 16);
+  let stream = decryptors.get(key);
+  if (!stream) {
+    const context = createDecipheriv("aes-256-cbc", key, iv);
+    context.setAutoPadding(false);
+    stream = { context, chain: iv };
+    decryptors.set(key, stream);
+  }
+  try {
+    const out = stream.context.update(data);
+    if (out.length !== data.length) throw new Error(`AES-CBC returned ${out.length} of ${data.length} bytes`);
+    xorFirstBlock(out, stream.chain, iv);
+    stream.chain = data.subarray(data.length - 16);
+    return out;
+  } catch (err) {
+    decryptors.delete(key);
+    throw err;
+  }
+}
+
 /**
  * Encrypts a reply for the `<Encrypt>` element. `msg_len` counts UTF-8 bytes (WxJava's vector with
  * CJK text fails if characters are counted). `random16` is for deterministic tests only.
  */
-export function encryptMessage(xml: string, key: Buffer, appId: string, random16: Buffer = randomBytes(16)): string {
+export function encryptMessage(xml: string, key: Buffer, appId: string, random: Buffer = random16()): string {
   assertKey(key);
-  if (random16.length !== 16) throw new RangeError(`random16 must be 16 bytes, got ${random16.length}`);
+  if (random.length !== 16) throw new RangeError(`random16 must be 16 bytes, got ${random.length}`);
   const msgLength = Buffer.byteLength(xml, "utf8");
   const length = HEADER_BYTES + msgLength + Buffer.byteLength(appId, "utf8");
   const pad = PAD_BLOCK - (length % PAD_BLOCK); // 1..32: a full block of 32 when already aligned
   const plain = Buffer.allocUnsafe(length + pad);
-  random16.copy(plain, 0, 0, 16);
+  random.copy(plain, 0, 0, 16);
   plain.writeUInt32BE(msgLength, 16);
   plain.write(xml, HEADER_BYTES, "utf8");
   plain.write(appId, HEADER_BYTES + msgLength, "utf8");
   plain.fill(pad, length);
-  const cipher = createCipheriv("aes-256-cbc", key, key.subarray(0, 16));
-  cipher.setAutoPadding(false);
-  return Buffer.concat([cipher.update(plain), cipher.final()]).toString("base64");
+  return cbcEncrypt(key, plain).toString("base64");
 }
 
 function badCiphertext(reason: string, cause?: unknown): RequestError {
@@ -74,9 +146,7 @@ export function decryptMessage(encrypt: string, key: Buffer): { xml: string; app
   }
   let plain: Buffer;
   try {
-    const decipher = createDecipheriv("aes-256-cbc", key, key.subarray(0, 16));
-    decipher.setAutoPadding(false);
-    plain = Buffer.concat([decipher.update(data), decipher.final()]);
+    plain = cbcDecrypt(key, data);
   } catch (err) {
     throw badCiphertext("AES-CBC failed", err);
   }

@@ -14,8 +14,28 @@ const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Wraps a value in CDATA, splitting any `]]>` as `]]]]><![CDATA[>` (the XML spec's only way). */
 function cdata(value: string): string {
+  if (value.length >= LONG) return cachedCdata(value);
   if (NEEDS_ESCAPE_RE.test(value)) value = value.replace(CONTROL_RE, "").replaceAll("]]>", "]]]]><![CDATA[>");
   return `<![CDATA[${value}]]>`;
+}
+
+/**
+ * Reply texts repeat (a column's reply is the same for every youth who asks), and scanning a long
+ * CJK text for `]]>` cost more than the rest of the render. So long values are wrapped once and
+ * remembered; the cache is dropped wholesale when full, which bounds it without bookkeeping.
+ */
+const LONG = 64;
+const CACHE_LIMIT = 512;
+const wrapped = new Map<string, string>();
+function cachedCdata(value: string): string {
+  let out = wrapped.get(value);
+  if (out === undefined) {
+    const safe = NEEDS_ESCAPE_RE.test(value) ? value.replace(CONTROL_RE, "").replaceAll("]]>", "]]]]><![CDATA[>") : value;
+    out = `<![CDATA[${safe}]]>`;
+    if (wrapped.size >= CACHE_LIMIT) wrapped.clear();
+    wrapped.set(value, out);
+  }
+  return out;
 }
 
 function element(name: string, value: string): string {

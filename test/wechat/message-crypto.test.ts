@@ -1,4 +1,4 @@
-import { createCipheriv } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { AppError } from "../../src/errors";
 import { aesKeyFromEncodingAesKey, decryptMessage, encryptMessage } from "../../src/wechat/message-crypto";
 import { renderEncryptedReply } from "../../src/wechat/render-reply";
@@ -171,5 +171,27 @@ describe("encryptMessage", () => {
     const b = encryptMessage("<xml>共青团</xml>", pamtestKey, pamtest.appid);
     expect(a).not.toBe(b);
     expect(decryptMessage(a, pamtestKey)).toEqual({ xml: "<xml>共青团</xml>", appId: pamtest.appid });
+  });
+
+  // The contexts are kept open between messages (message-crypto.ts): each message must still be
+  // exactly what a fresh AES-256-CBC context with WeChat's IV gives, in any order of calls.
+  it("gives a fresh context's bytes for every message of a long interleaved run, errors included", () => {
+    const key = aesKeyFromEncodingAesKey("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+    const fresh = (plain: Buffer) => {
+      const c = createDecipheriv("aes-256-cbc", key, key.subarray(0, 16));
+      c.setAutoPadding(false);
+      return Buffer.concat([c.update(plain), c.final()]);
+    };
+    for (let i = 0; i < 200; i++) {
+      const xml = `<xml><Content><![CDATA[${"轮青诚聘".repeat(i % 37)}${i}]]></Content></xml>`;
+      const random = randomBytes(16);
+      const encrypted = encryptMessage(xml, key, "wx0123456789abcdef", random);
+      // Decrypt with a context made for this message alone: the framing must be intact.
+      const plain = fresh(Buffer.from(encrypted, "base64"));
+      expect(plain.subarray(0, 16)).toEqual(random);
+      expect(plain.toString("utf8", 20, 20 + Buffer.byteLength(xml))).toBe(xml);
+      expect(decryptMessage(encrypted, key)).toEqual({ xml, appId: "wx0123456789abcdef" });
+      if (i % 50 === 0) expect(() => decryptMessage("AAAA", key)).toThrow(/multiple of 16/);
+    }
   });
 });
