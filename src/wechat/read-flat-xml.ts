@@ -1,6 +1,5 @@
 import type { XmlElement } from "./read-xml";
 
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
 
 /**
@@ -23,17 +22,47 @@ export function readFlatXml(body: string): XmlElement | undefined {
     }
     if (body.charCodeAt(i) !== 60 /* < */) return undefined;
     const close = body.indexOf(">", i);
-    if (close < 0) return undefined;
+    if (close < 0 || !isName(body, i + 1, close)) return undefined;
     const name = body.slice(i + 1, close);
-    if (!NAME_RE.test(name)) return undefined;
-    const end = body.indexOf(`</${name}>`, close + 1);
-    if (end < 0) return undefined;
-    const value = textOf(body.slice(close + 1, end));
-    if (value === undefined) return undefined;
+    // The value: CDATA sections only, or plain text; scanned in place (this runs for every push).
+    let j = close + 1;
+    let value: string | undefined;
+    if (body.startsWith("<![CDATA[", j)) {
+      value = "";
+      do {
+        const end = body.indexOf("]]>", j + 9);
+        if (end < 0) return undefined;
+        value += body.slice(j + 9, end);
+        j = end + 3;
+      } while (body.startsWith("<![CDATA[", j));
+    } else {
+      const lt = body.indexOf("<", j);
+      if (lt < 0) return undefined;
+      value = plainText(body.slice(j, lt));
+      if (value === undefined) return undefined;
+      j = lt;
+    }
+    // Then exactly </name>.
+    if (body.charCodeAt(j) !== 60 || body.charCodeAt(j + 1) !== 47 || !body.startsWith(name, j + 2)) return undefined;
+    j += 2 + name.length;
+    if (body.charCodeAt(j) !== 62 /* > */) return undefined;
     const prev = out[name];
     out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-    i = end + name.length + 3;
+    i = j + 1;
   }
+}
+
+/** An element name as WeChat uses them: [A-Za-z_][A-Za-z0-9_.-]*, checked without a regex or a slice. */
+function isName(s: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (letter) continue;
+    if (k === from) return false;
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 45)) return false;
+  }
+  return true;
 }
 
 function skipSpace(s: string, i: number): number {
@@ -45,21 +74,8 @@ function skipSpace(s: string, i: number): number {
   return i;
 }
 
-/** One or more adjacent CDATA sections (a `]]>` in content is split across two), or plain text. */
-function textOf(raw: string): string | undefined {
-  if (raw.startsWith("<![CDATA[")) {
-    let out = "";
-    let i = 0;
-    while (i < raw.length) {
-      if (!raw.startsWith("<![CDATA[", i)) return undefined;
-      const end = raw.indexOf("]]>", i + 9);
-      if (end < 0) return undefined;
-      out += raw.slice(i + 9, end);
-      i = end + 3;
-    }
-    return out;
-  }
-  if (raw.includes("<")) return undefined;
+/** Text without markup; the five XML entities decoded, anything else declined. */
+function plainText(raw: string): string | undefined {
   if (!raw.includes("&")) return raw;
   let bad = false;
   const decoded = raw.replace(/&[^;]*;/g, (e) => {

@@ -38,6 +38,10 @@ describe("readFlatXml", () => {
     expect(readFlatXml("<xml><A/></xml>")).toBeUndefined();
     expect(readFlatXml("<xml><A>1</A></xml>trailing")).toBeUndefined();
     expect(readFlatXml("<xml><A>1</B></xml>")).toBeUndefined();
+    expect(readFlatXml("<xml><A>x<![CDATA[y]]></A></xml>")).toBeUndefined();
+    expect(readFlatXml("<xml><A><![CDATA[x]]>tail</A></xml>")).toBeUndefined();
+    expect(readFlatXml("<xml><A>1</AB></xml>")).toBeUndefined();
+    expect(readFlatXml("<xml><1A>1</1A></xml>")).toBeUndefined();
   });
 
   it("joins split CDATA sections and decodes the five XML entities like xml2js", () => {
@@ -46,6 +50,7 @@ describe("readFlatXml", () => {
       "<xml><Content>Tom &amp; Jerry &lt;3</Content><N></N></xml>",
       "<xml><K>1</K><K>2</K><K><![CDATA[3]]></K></xml>",
       "<xml>\n  <A><![CDATA[ spaced ]]></A>\n</xml>\n",
+      "<xml><Content><![CDATA[a </Content> inside]]></Content><B.c-d_1>2</B.c-d_1></xml>",
     ]) {
       expect(readFlatXml(body)).toEqual(viaXml2js(body));
     }

@@ -39,6 +39,10 @@ export interface MessageStore {
   keysSince(accountId: string, since: Date): string[];
 }
 
+/** See touchYouth in createMessageStore. */
+const YOUTH_REFRESH_MS = 60_000;
+const YOUTH_CACHE_LIMIT = 100_000;
+
 export function createMessageStore(db: Db): MessageStore {
   const insert = db.prepare(`
     INSERT INTO inbound_messages (account_id, dedup_key, open_id, msg_type, msg_id, content, scene, created_at, received_at)
@@ -116,11 +120,29 @@ export function createMessageStore(db: Db): MessageStore {
     return { kind: "done", reply: row.reply_json ? (JSON.parse(row.reply_json) as Reply) : null };
   };
 
+  /**
+   * When this process last wrote each youth's row, by CreateTime (ms). A youth writing again
+   * within YOUTH_REFRESH_MS only moves last_interaction_at / last_message_at forward, and that
+   * write is skipped: at webhook rates the youths upsert scattered writes over the whole table
+   * in every group commit. The times may so lag by up to a minute, which only makes WeChat's
+   * 48 h customer-service window (qa/reply-window.ts) look to close a minute early. Anything
+   * else (a (un)subscribe, a scene, a default reply) is always written.
+   */
+  const youthWrittenAt = new Map<string, number>();
   const touchYouth = (accountId: string, m: InboundMessage, o: PushOutcome, at: Date) => {
     if (SYSTEM_TYPES.has(m.type)) return;
     const t = m.createdAt.getTime();
     const subscribe = m.type === "subscribe";
     const unsubscribe = m.type === "unsubscribe";
+    const defaultAt = o.ruleId === "default" && o.reply ? at.getTime() : null;
+    const special = subscribe || unsubscribe || defaultAt !== null;
+    const key = `${accountId}\u0000${m.openId}`;
+    if (!special) {
+      const writtenAt = youthWrittenAt.get(key);
+      if (writtenAt !== undefined && t >= writtenAt && t - writtenAt < YOUTH_REFRESH_MS) return;
+    }
+    if (youthWrittenAt.size >= YOUTH_CACHE_LIMIT) youthWrittenAt.clear();
+    youthWrittenAt.set(key, t);
     upsertYouth.run(
       accountId,
       m.openId,
@@ -131,7 +153,7 @@ export function createMessageStore(db: Db): MessageStore {
       subscribe ? t : null, // subscribed_at
       unsubscribe ? t : null, // unsubscribed_at
       subscribe ? (m.sceneId ?? null) : null, // subscribe_scene
-      o.ruleId === "default" && o.reply ? at.getTime() : null, // last_default_reply_at
+      defaultAt, // last_default_reply_at
     );
   };
 
