@@ -11,7 +11,7 @@ import { routeMessage } from "./bot/route-message";
 import { resolveAccounts, resolveSecrets, type AccountSecrets } from "./resolve-accounts";
 import { createApiClient, WECHAT_API_BASE } from "./wechat/api-client";
 import { replyToCustomMessage } from "./wechat/reply-to-custom-message";
-import { createSandboxApp, type SandboxApp } from "./sandbox/create-sandbox-app";
+import type { SandboxApp } from "./sandbox/create-sandbox-app";
 import { buildQa } from "./qa/build-qa";
 import type { InboundMessage } from "./wechat/types";
 import type { Db } from "./db/open-database";
@@ -46,7 +46,9 @@ function interactionKind(m: InboundMessage): "message" | "click" | "subscribe" |
   }
 }
 
+/** Loaded only in sandbox mode: with credentials, the simulator's code stays out of memory. */
 function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, secrets: AccountSecrets): SandboxApp {
+  const { createSandboxApp } = require("./sandbox/create-sandbox-app") as typeof import("./sandbox/create-sandbox-app");
   return createSandboxApp({
     db,
     clock,

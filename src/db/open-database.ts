@@ -18,9 +18,10 @@ export function openDatabase(path: string): Db {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
-  // better-sqlite3 is built with a 16 MB page cache per connection; SQLite's own 2 MB default,
-  // doubled, keeps the service's memory small, and the dashboard reads small rollup tables.
-  db.pragma("cache_size = -4000");
+  // better-sqlite3 is built with a 16 MB page cache per connection; SQLite's own 2 MB default
+  // keeps the service's memory small: the webhook touches a few index pages per push and the
+  // dashboard reads small rollup tables.
+  db.pragma("cache_size = -2000");
   migrate(db);
   return db;
 }

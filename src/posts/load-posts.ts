@@ -6,7 +6,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import matter from "gray-matter";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { Column } from "../bot/bot-content";
 import { ContentError } from "../errors";
@@ -172,8 +171,7 @@ function loadPost(file: string, options: LoadPostsOptions): { post?: Post; error
     problem("no front matter: the file must start with a line ---, then the fields (title, column, publish_at…), then another line ---");
     return { errors };
   }
-  // gray-matter splits; the YAML is parsed below with positions, so the engine only has to not fail.
-  const parsed = matter(text, { engines: { yaml: () => ({}) } });
+  const parsed = splitFrontMatter(text);
   const lines = new LineCounter();
   const located = parseDocument(parsed.matter, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   // The matter string starts right after the opening "---", so its line n is the file's line n.
@@ -332,4 +330,21 @@ function loadPost(file: string, options: LoadPostsOptions): { post?: Post; error
       sourceHash: createHash("sha256").update(text).digest("hex"),
     },
   };
+}
+
+/**
+ * `---` line, YAML, `---` line, Markdown. The YAML keeps the rest of the opening line (its
+ * newline), so line n of it is line n of the file and errors point into the file. Without a
+ * closing line the whole rest is YAML and the body is empty (reported as such). The split is a
+ * few lines; the YAML itself is parsed by the same library as content/*.yml, with positions.
+ * (gray-matter did this before: it pulled a second YAML parser and esprima into the service,
+ * and cached every file's text it ever saw.)
+ */
+export function splitFrontMatter(text: string): { matter: string; content: string } {
+  const opening = text.indexOf("\n");
+  const close = /\n---[ \t]*(?:\n|$)/g;
+  close.lastIndex = opening;
+  const found = close.exec(text);
+  if (opening < 0 || !found) return { matter: opening < 0 ? "" : text.slice(3), content: "" };
+  return { matter: text.slice(3, found.index), content: text.slice(found.index + found[0].length) };
 }

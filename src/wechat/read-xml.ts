@@ -1,4 +1,4 @@
-import { Parser, type ParserOptions } from "xml2js";
+import type * as Xml2js from "xml2js";
 import { RequestError } from "../errors";
 import { readFlatXml } from "./read-flat-xml";
 
@@ -15,7 +15,10 @@ export interface XmlElement {
  * xml2js defaults plus: no attributes (WeChat's pushes have none), and no one-element arrays.
  * strict sax: refuses non-XML and does not expand DOCTYPE entities (no XXE, no billion laughs).
  */
-const OPTIONS: ParserOptions = { explicitArray: false, ignoreAttrs: true, async: false, strict: true };
+const OPTIONS: Xml2js.ParserOptions = { explicitArray: false, ignoreAttrs: true, async: false, strict: true };
+
+/** xml2js is loaded on first use: nearly every push takes readFlatXml's path and never needs it. */
+let xml2js: typeof Xml2js | undefined;
 
 function malformed(reason: string, cause?: unknown): RequestError {
   return new RequestError("malformed_xml", `wechat: malformed XML: ${reason}`, 400, cause);
@@ -38,7 +41,8 @@ export function readXml(body: string): XmlElement {
   let failure: unknown;
   let result: unknown;
   try {
-    new Parser(OPTIONS).parseString(body, (err, value) => {
+    xml2js ??= require("xml2js") as typeof Xml2js;
+    new xml2js.Parser(OPTIONS).parseString(body, (err, value) => {
       settled = true;
       failure = err;
       result = value;
