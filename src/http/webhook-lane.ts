@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parse as parseQuery } from "node:querystring";
 import type { Deps } from "../deps";
 import { categoryLogger } from "../logger";
 import { accountFor } from "./account-for";
 import { errorResponse } from "./error-response";
-import { flatQuery } from "./flat-query";
+import { parseQuery } from "./parse-query";
 import { readRawBody } from "./read-raw-body";
 import { receivePush } from "./receive-push";
 
@@ -50,7 +49,7 @@ export function webhookLane(deps: Deps): RequestLane {
   const serve = async (req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string, accountId: string | null) => {
     try {
       const account = accountFor(deps, accountId ?? undefined);
-      const query = flatQuery(parseQuery(rawQuery));
+      const query = parseQuery(rawQuery);
       const body = await readRawBody(req, limit);
       const pending = receivePush(deps, account, query, body);
       const answer = pending instanceof Promise ? await pending : pending;

@@ -14,32 +14,37 @@ const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Wraps a value in CDATA, splitting any `]]>` as `]]]]><![CDATA[>` (the XML spec's only way). */
 function cdata(value: string): string {
-  if (value.length >= LONG) return cachedCdata(value);
   if (NEEDS_ESCAPE_RE.test(value)) value = value.replace(CONTROL_RE, "").replaceAll("]]>", "]]]]><![CDATA[>");
   return `<![CDATA[${value}]]>`;
 }
 
 /**
  * Reply texts repeat (a column's reply is the same for every youth who asks), and scanning a long
- * CJK text for `]]>` cost more than the rest of the render. So long values are wrapped once and
- * remembered; the cache is dropped wholesale when full, which bounds it without bookkeeping.
+ * CJK text for `]]>` and building its element cost more than the rest of the render. So elements
+ * with long values are built once and remembered; the cache is dropped wholesale when full, which
+ * bounds it without bookkeeping.
  */
 const LONG = 64;
 const CACHE_LIMIT = 512;
-const wrapped = new Map<string, string>();
-function cachedCdata(value: string): string {
-  let out = wrapped.get(value);
-  if (out === undefined) {
-    const safe = NEEDS_ESCAPE_RE.test(value) ? value.replace(CONTROL_RE, "").replaceAll("]]>", "]]]]><![CDATA[>") : value;
-    out = `<![CDATA[${safe}]]>`;
-    if (wrapped.size >= CACHE_LIMIT) wrapped.clear();
-    wrapped.set(value, out);
-  }
-  return out;
-}
+const built = new Map<string, Map<string, string>>();
+let cached = 0;
 
 function element(name: string, value: string): string {
-  return `<${name}>${cdata(value)}</${name}>`;
+  if (value.length < LONG) return `<${name}>${cdata(value)}</${name}>`;
+  let byValue = built.get(name);
+  if (byValue === undefined) built.set(name, (byValue = new Map()));
+  let out = byValue.get(value);
+  if (out === undefined) {
+    out = `<${name}>${cdata(value)}</${name}>`;
+    if (cached >= CACHE_LIMIT) {
+      built.clear();
+      cached = 0;
+      built.set(name, (byValue = new Map()));
+    }
+    byValue.set(value, out);
+    cached++;
+  }
+  return out;
 }
 
 function body(reply: Reply): string {

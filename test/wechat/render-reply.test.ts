@@ -86,6 +86,25 @@ describe("renderReply", () => {
   });
 });
 
+describe("renderReply with long texts (built once, then remembered)", () => {
+  it("renders the same long text identically every time and escapes a long one with ]]>", () => {
+    const env = { toOpenId: "o1", fromOriginalId: "gh_1", createdAt: new Date("2026-12-01T01:00:00Z") };
+    const long = "【轮青诚聘】".repeat(20);
+    const first = renderReply({ type: "text", content: long }, env);
+    expect(renderReply({ type: "text", content: long }, env)).toBe(first);
+    expect(first).toContain(`<Content><![CDATA[${long}]]></Content>`);
+    const tricky = `${"团县委".repeat(30)}]]>\u0001尾`;
+    const xml = renderReply({ type: "text", content: tricky }, { ...env, toOpenId: "o2" });
+    expect(xml).toContain(`<Content><![CDATA[${"团县委".repeat(30)}]]]]><![CDATA[>尾]]></Content>`);
+    expect(xml).toContain("<ToUserName><![CDATA[o2]]></ToUserName>");
+    // Many distinct long texts: the cache is dropped when full, the output never changes.
+    for (let i = 0; i < 1200; i++) {
+      const text = `${"第".repeat(70)}${i}`;
+      expect(renderReply({ type: "text", content: text }, env)).toContain(`<![CDATA[${text}]]>`);
+    }
+  });
+});
+
 describe("renderEncryptedReply", () => {
   it("reproduces wechatpy's expected envelope", () => {
     const xml = renderEncryptedReply({
