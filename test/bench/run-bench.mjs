@@ -32,8 +32,11 @@ const APPID = "wx0123456789abcdef";
 const AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 const GH = "gh_4d00ed8d6399";
 
+// Exactly what `npm run serve` runs: its VAR=value environment and its node flags.
 const serveScript = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.serve;
-const serveFlags = serveScript.split(/\s+/).filter((t) => t.startsWith("--"));
+const serveTokens = serveScript.split(/\s+/);
+const serveEnv = Object.fromEntries(serveTokens.filter((t) => /^[A-Z_]+=/.test(t)).map((t) => t.split("=", 2)));
+const serveFlags = serveTokens.filter((t) => t.startsWith("--"));
 
 const pinned = (core, cmd, args) => (hasTaskset ? ["taskset", ["-c", String(core), cmd, ...args]] : [cmd, args]);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -70,7 +73,7 @@ function startServer(kind, mode, port, dbDir) {
       LOG_LEVEL: "warn",
       LOG_FORMAT: "json",
     });
-    // Exactly what `npm run serve` (and so `npm start`) runs, V8 heap flags included.
+    Object.assign(env, serveEnv);
     args = [...serveFlags, join(root, "dist/main.js")];
   }
   const [cmd, argv] = pinned(0, process.execPath, args);
