@@ -62,50 +62,57 @@ interface CbcStream<T extends Cipher | Decipher> {
 const encryptors = new WeakMap<Buffer, CbcStream<Cipher>>();
 const decryptors = new WeakMap<Buffer, CbcStream<Decipher>>();
 
+/** Runs `step` on the key's open context, opening one first; drops the context if `step` throws. */
+function withStream<T extends Cipher | Decipher>(
+  streams: WeakMap<Buffer, CbcStream<T>>,
+  key: Buffer,
+  open: (key: Buffer, iv: Buffer) => T,
+  step: (stream: CbcStream<T>, iv: Buffer) => Buffer,
+): Buffer {
+  const iv = key.subarray(0, 16);
+  let stream = streams.get(key);
+  if (!stream) {
+    const context = open(key, iv);
+    context.setAutoPadding(false);
+    stream = { context, chain: iv };
+    streams.set(key, stream);
+  }
+  try {
+    return step(stream, iv);
+  } catch (err) {
+    streams.delete(key);
+    throw err;
+  }
+}
+
 function xorFirstBlock(target: Buffer, chain: Buffer, iv: Buffer): void {
   for (let i = 0; i < 16; i++) target[i] = target[i]! ^ chain[i]! ^ iv[i]!;
 }
 
+function wholeBlocks(out: Buffer, input: Buffer): Buffer {
+  if (out.length !== input.length) throw new Error(`AES-CBC returned ${out.length} of ${input.length} bytes`);
+  return out;
+}
+
+const openCipher = (key: Buffer, iv: Buffer) => createCipheriv("aes-256-cbc", key, iv);
+const openDecipher = (key: Buffer, iv: Buffer) => createDecipheriv("aes-256-cbc", key, iv);
+
 function cbcEncrypt(key: Buffer, plain: Buffer): Buffer {
-  const iv = key.subarray(0, 16);
-  let stream = encryptors.get(key);
-  if (!stream) {
-    const context = createCipheriv("aes-256-cbc", key, iv);
-    context.setAutoPadding(false);
-    stream = { context, chain: iv };
-    encryptors.set(key, stream);
-  }
-  try {
+  return withStream(encryptors, key, openCipher, (stream, iv) => {
     xorFirstBlock(plain, stream.chain, iv);
-    const out = stream.context.update(plain);
-    if (out.length !== plain.length) throw new Error(`AES-CBC returned ${out.length} of ${plain.length} bytes`);
+    const out = wholeBlocks(stream.context.update(plain), plain);
     stream.chain = out.subarray(out.length - 16);
     return out;
-  } catch (err) {
-    encryptors.delete(key);
-    throw err;
-  }
+  });
 }
 
 function cbcDecrypt(key: Buffer, data: Buffer): Buffer {
-  const iv = key.subarray(0, 16);
-  let stream = decryptors.get(key);
-  if (!stream) {
-    const context = createDecipheriv("aes-256-cbc", key, iv);
-    context.setAutoPadding(false);
-    stream = { context, chain: iv };
-    decryptors.set(key, stream);
-  }
-  try {
-    const out = stream.context.update(data);
-    if (out.length !== data.length) throw new Error(`AES-CBC returned ${out.length} of ${data.length} bytes`);
+  return withStream(decryptors, key, openDecipher, (stream, iv) => {
+    const out = wholeBlocks(stream.context.update(data), data);
     xorFirstBlock(out, stream.chain, iv);
     stream.chain = data.subarray(data.length - 16);
     return out;
-  } catch (err) {
-    decryptors.delete(key);
-    throw err;
-  }
+  });
 }
 
 /**
