@@ -22,14 +22,18 @@ const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as { then
  * and the reply is returned synchronously: no promise, no microtask hop.
  * @returns the passive reply, or null for `success` (a promise of it on the slow path)
  */
-export function answerPush(deps: Deps, account: AccountSettings, message: InboundMessage): Reply | null | Promise<Reply | null> {
+export function answerPush(
+  deps: Deps,
+  account: AccountSettings,
+  message: InboundMessage,
+  receivedAt: Date = deps.clock.now(),
+): Reply | null | Promise<Reply | null> {
   const { messages } = deps.stores;
   const known = messages.find(account.accountId, message.dedupKey);
   if (known) return known.kind === "done" ? known.reply : null;
 
-  const receivedAt = deps.clock.now();
   deps.observeInbound?.(account.accountId, message);
-  const decided = decide(deps, account, message);
+  const decided = decide(deps, account, message, receivedAt);
   if (!isPromise(decided)) {
     const claim = messages.record({ accountId: account.accountId, message, outcome: decided, receivedAt });
     return claim.kind === "new" ? decided.reply : claim.kind === "done" ? claim.reply : null;
@@ -78,7 +82,7 @@ async function finishLate(deps: Deps, account: AccountSettings, message: Inbound
 }
 
 /** Runs the router (or the job-event hook); synchronous when they are. Never throws: failure is an outcome. */
-function decide(deps: Deps, account: AccountSettings, message: InboundMessage): PushOutcome | Promise<PushOutcome> {
+function decide(deps: Deps, account: AccountSettings, message: InboundMessage, now: Date): PushOutcome | Promise<PushOutcome> {
   const failed = (err: unknown): PushOutcome => {
     deps.log.error({ category: "bot", err, type: message.type }, "routing failed, answered success");
     return { status: "failed", reply: null };
@@ -91,7 +95,7 @@ function decide(deps: Deps, account: AccountSettings, message: InboundMessage): 
     }
     const { messages } = deps.stores;
     const facts: RouteFacts = {
-      now: deps.clock.now(),
+      now,
       latestArticles: (columnId, limit) => deps.catalog.latestArticles(account.accountId, columnId, limit),
       // Read only when the router asks (unmatched messages), not on every push.
       get lastDefaultReplyAt() {

@@ -17,15 +17,18 @@ export interface PushAnswer {
  * Throws RequestError for anything refused (synchronously); error-response.ts maps it.
  */
 export function receivePush(deps: Deps, account: AccountSettings, query: FlatQuery, body: string): PushAnswer | Promise<PushAnswer> {
-  const push = decodePush(query, body, account, deps.clock.now());
-  const reply = answerPush(deps, account, push.message);
+  const now = deps.clock.now();
+  const push = decodePush(query, body, account, now);
+  const reply = answerPush(deps, account, push.message, now);
   // Synchronous on the fast path (answer-push.ts): the common push costs no promise.
-  return reply instanceof Promise ? reply.then((r) => answerWith(deps, account, push, r)) : answerWith(deps, account, push, reply);
+  return reply instanceof Promise
+    ? reply.then((r) => answerWith(account, push, r, deps.clock.now()))
+    : answerWith(account, push, reply, now);
 }
 
-function answerWith(deps: Deps, account: AccountSettings, push: DecodedPush, reply: Reply | null): PushAnswer {
+function answerWith(account: AccountSettings, push: DecodedPush, reply: Reply | null, now: Date): PushAnswer {
   return {
     contentType: reply ? "application/xml; charset=utf-8" : "text/plain; charset=utf-8",
-    body: encodeReply(reply, push, account, deps.clock.now()),
+    body: encodeReply(reply, push, account, now),
   };
 }

@@ -90,8 +90,10 @@ function batchedSender(): Send {
     for (const [res, status, contentType, body] of ready) {
       if (res.headersSent || res.destroyed) continue;
       try {
-        res.writeHead(status, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) });
-        res.end(body);
+        // Encoded once: Content-Length and the write would each convert the text to UTF-8.
+        const bytes = Buffer.from(body, "utf8");
+        res.writeHead(status, { "Content-Type": contentType, "Content-Length": bytes.length });
+        res.end(bytes);
       } catch (err) {
         // Outside any request's promise chain: one broken socket must not stop the others.
         res.destroy(err as Error);

@@ -39,6 +39,22 @@ export interface MessageStore {
   keysSince(accountId: string, since: Date): string[];
 }
 
+/**
+ * The stored form of a reply. Text replies repeat (a column's text for everyone who asks), so
+ * their JSON is remembered by text; the cache is dropped wholesale when full.
+ */
+const textReplyJson = new Map<string, string>();
+function replyJson(reply: Reply): string {
+  if (reply.type !== "text") return JSON.stringify(reply);
+  let json = textReplyJson.get(reply.content);
+  if (json === undefined) {
+    json = JSON.stringify({ type: "text", content: reply.content });
+    if (textReplyJson.size >= 256) textReplyJson.clear();
+    textReplyJson.set(reply.content, json);
+  }
+  return json;
+}
+
 /** See touchYouth in createMessageStore. */
 const YOUTH_REFRESH_MS = 60_000;
 const YOUTH_CACHE_LIMIT = 100_000;
@@ -109,7 +125,7 @@ export function createMessageStore(db: Db): MessageStore {
     column_id: o.columnId ?? null,
     match_mode: o.matchMode ?? null,
     reply_type: o.reply?.type ?? null,
-    reply_json: o.reply ? JSON.stringify(o.reply) : null,
+    reply_json: o.reply ? replyJson(o.reply) : null,
     replied_at: at.getTime(),
   });
   const stateOf = (row: { status: string; reply_json: string | null } | undefined): Exclude<Claim, { kind: "new" }> | undefined => {
@@ -179,7 +195,7 @@ export function createMessageStore(db: Db): MessageStore {
         o.columnId ?? null,
         o.matchMode ?? null,
         o.reply?.type ?? null,
-        o.reply ? JSON.stringify(o.reply) : null,
+        o.reply ? replyJson(o.reply) : null,
         at,
       );
       if (inserted.changes === 0) {
