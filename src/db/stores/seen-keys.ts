@@ -1,7 +1,11 @@
 export interface SeenKeysOptions {
   /** Each key is remembered for at least this long (and at most twice as long). */
   rememberMs: number;
-  /** Bits per generation, a power of two (default 2^23: 1 MiB, ~0.3% false positives at 800,000 keys). */
+  /**
+   * Bits per generation, a power of two. Default 2^21 (256 KiB): under 1% false positives up to
+   * ~200,000 pushes per generation (a sustained 1,600 a second); a county account sees a few a
+   * second. Beyond that the filter only says "maybe" more often, and each maybe costs a lookup.
+   */
   bits?: number;
 }
 
@@ -25,11 +29,11 @@ const HASHES = 7;
  *
  * Why not a Map of keys with their times: at webhook rates that Map held ~150 bytes per push for
  * two minutes (a million pushes at full speed) and was most of the service's heap under load.
- * These two filters are 2 MiB, fixed, and allocate nothing per push. A false positive only costs
+ * These two filters are 512 KiB, fixed, and allocate nothing per push. A false positive only costs
  * the database lookup that the filter exists to skip (message-log.ts), never a wrong answer.
  */
 export function createSeenKeys(options: SeenKeysOptions): SeenKeys {
-  const bits = options.bits ?? 2 ** 23;
+  const bits = options.bits ?? 2 ** 21;
   if (!Number.isInteger(Math.log2(bits)) || bits < 32) throw new Error(`seen-keys: bits must be a power of two ≥ 32, got ${bits}`);
   const mask = bits - 1;
   let current = new Uint32Array(bits / 32);
