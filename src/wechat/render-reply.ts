@@ -18,24 +18,29 @@ function cdata(value: string): string {
   return `<![CDATA[${value}]]>`;
 }
 
+function element(name: string, value: string): string {
+  return `<${name}>${cdata(value)}</${name}>`;
+}
+
 /**
- * Reply texts repeat (a column's reply is the same for every youth who asks), and scanning a long
- * CJK text for `]]>` and building its element cost more than the rest of the render. So elements
- * with long values are built once and remembered; the cache is dropped wholesale when full, which
- * bounds it without bookkeeping.
+ * An element of a reply's body. Reply texts repeat (a column's reply is the same for every youth
+ * who asks), and scanning a long CJK text for `]]>` and building its element cost more than the
+ * rest of the render. So body elements with long values are built once and remembered; the cache
+ * is dropped wholesale when full, which bounds it without bookkeeping. Per-push values (the
+ * envelope, the Encrypt text) use element(): caching those would only churn memory.
  */
 const LONG = 64;
 const CACHE_LIMIT = 512;
 const built = new Map<string, Map<string, string>>();
 let cached = 0;
 
-function element(name: string, value: string): string {
-  if (value.length < LONG) return `<${name}>${cdata(value)}</${name}>`;
+function bodyElement(name: string, value: string): string {
+  if (value.length < LONG) return element(name, value);
   let byValue = built.get(name);
   if (byValue === undefined) built.set(name, (byValue = new Map()));
   let out = byValue.get(value);
   if (out === undefined) {
-    out = `<${name}>${cdata(value)}</${name}>`;
+    out = element(name, value);
     if (cached >= CACHE_LIMIT) {
       built.clear();
       cached = 0;
@@ -50,37 +55,37 @@ function element(name: string, value: string): string {
 function body(reply: Reply): string {
   switch (reply.type) {
     case "text":
-      return element("Content", reply.content);
+      return bodyElement("Content", reply.content);
     case "image":
-      return `<Image>${element("MediaId", reply.mediaId)}</Image>`;
+      return `<Image>${bodyElement("MediaId", reply.mediaId)}</Image>`;
     case "voice":
-      return `<Voice>${element("MediaId", reply.mediaId)}</Voice>`;
+      return `<Voice>${bodyElement("MediaId", reply.mediaId)}</Voice>`;
     case "video":
       // Title and Description are optional in the doc (是否必须: 否); omit rather than send empty ones.
       return (
-        `<Video>${element("MediaId", reply.mediaId)}` +
-        (reply.title === undefined ? "" : element("Title", reply.title)) +
-        (reply.description === undefined ? "" : element("Description", reply.description)) +
+        `<Video>${bodyElement("MediaId", reply.mediaId)}` +
+        (reply.title === undefined ? "" : bodyElement("Title", reply.title)) +
+        (reply.description === undefined ? "" : bodyElement("Description", reply.description)) +
         "</Video>"
       );
     case "music":
       // ThumbMediaId only when set (node-webot's template); order as in WxJava's test vector.
       return (
-        `<Music>${element("Title", reply.title ?? "")}${element("Description", reply.description ?? "")}` +
-        (reply.thumbMediaId === undefined ? "" : element("ThumbMediaId", reply.thumbMediaId)) +
-        `${element("MusicUrl", reply.musicUrl ?? "")}${element("HQMusicUrl", reply.hqMusicUrl ?? "")}</Music>`
+        `<Music>${bodyElement("Title", reply.title ?? "")}${bodyElement("Description", reply.description ?? "")}` +
+        (reply.thumbMediaId === undefined ? "" : bodyElement("ThumbMediaId", reply.thumbMediaId)) +
+        `${bodyElement("MusicUrl", reply.musicUrl ?? "")}${bodyElement("HQMusicUrl", reply.hqMusicUrl ?? "")}</Music>`
       );
     case "news": {
       // The caller decides the count: 1 when answering a user's message (45008 beyond, 2018-10-12).
       let items = "";
       for (const a of reply.articles) {
-        items += `<item>${element("Title", a.title)}${element("Description", a.description)}${element("PicUrl", a.picUrl)}${element("Url", a.url)}</item>`;
+        items += `<item>${bodyElement("Title", a.title)}${bodyElement("Description", a.description)}${bodyElement("PicUrl", a.picUrl)}${bodyElement("Url", a.url)}</item>`;
       }
       return `<ArticleCount>${reply.articles.length}</ArticleCount><Articles>${items}</Articles>`;
     }
     case "transfer_customer_service":
       // 多客服: TransInfo/KfAccount routes the session to one agent; without it any agent takes it.
-      return reply.kfAccount === undefined ? "" : `<TransInfo>${element("KfAccount", reply.kfAccount)}</TransInfo>`;
+      return reply.kfAccount === undefined ? "" : `<TransInfo>${bodyElement("KfAccount", reply.kfAccount)}</TransInfo>`;
   }
 }
 
