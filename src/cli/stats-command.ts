@@ -18,9 +18,6 @@ export const STATS_USAGE = `  stats [--page P] [--from YYYY-MM-DD --to YYYY-MM-D
   stats refresh                 fetch WeChat's statistics now (datacube backfill) and roll up the message log
 `;
 
-/** The same context the dashboard builds per request. */
-export { statsContextOf };
-
 /** Renders pages as the dashboard's tables: aligned text, CSV (UTF-8 with BOM, CRLF) or JSON. */
 export function renderPages(pages: PageModel[], format: string, table: string | undefined): string {
   if (format === "json") return JSON.stringify(pages.length === 1 ? pages[0] : pages, null, 2) + "\n";

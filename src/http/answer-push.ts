@@ -26,7 +26,7 @@ export function answerPush(
   deps: Deps,
   account: AccountSettings,
   message: InboundMessage,
-  receivedAt: Date = deps.clock.now(),
+  receivedAt: Date,
 ): Reply | null | Promise<Reply | null> {
   const { messages } = deps.stores;
   const known = messages.find(account.accountId, message.dedupKey);

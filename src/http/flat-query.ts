@@ -9,7 +9,12 @@ export type FlatQuery = Record<string, string | undefined>;
  */
 export function flatQuery(parsed: Record<string, string | string[] | undefined>): FlatQuery {
   for (const k in parsed) {
-    if (Array.isArray(parsed[k])) throw new RequestError("bad_query", `query parameter ${k} given more than once`, 400);
+    if (Array.isArray(parsed[k])) throw repeatedParameter(k);
   }
   return parsed as FlatQuery;
+}
+
+/** The refusal of a query string that names `key` twice (here and in parse-query.ts). */
+export function repeatedParameter(key: string): RequestError {
+  return new RequestError("bad_query", `query parameter ${key} given more than once`, 400);
 }

@@ -1,5 +1,4 @@
-import { RequestError } from "../errors";
-import type { FlatQuery } from "./flat-query";
+import { repeatedParameter, type FlatQuery } from "./flat-query";
 
 /**
  * The query string of a webhook push (`signature=…&timestamp=…&nonce=…&openid=…`, plus
@@ -20,7 +19,7 @@ export function parseQuery(raw: string): FlatQuery {
       const hasValue = eq >= 0 && eq < end;
       const key = decode(raw.slice(start, hasValue ? eq : end));
       const value = hasValue ? decode(raw.slice(eq + 1, end)) : "";
-      if (Object.hasOwn(out, key)) throw new RequestError("bad_query", `query parameter ${key} given more than once`, 400);
+      if (Object.hasOwn(out, key)) throw repeatedParameter(key);
       out[key] = value;
     }
     start = end + 1;

@@ -1,3 +1,4 @@
+import { boundedMemo } from "../bounded-memo";
 import { unixSeconds } from "../time";
 import type { Reply, ReplyEnvelope } from "./types";
 
@@ -24,32 +25,15 @@ function element(name: string, value: string): string {
 
 /**
  * An element of a reply's body. Reply texts repeat (a column's reply is the same for every youth
- * who asks), and scanning a long CJK text for `]]>` and building its element cost more than the
- * rest of the render. So body elements with long values are built once and remembered; the cache
- * is dropped wholesale when full, which bounds it without bookkeeping. Per-push values (the
- * envelope, the Encrypt text) use element(): caching those would only churn memory.
+ * who asks), and scanning a long CJK text for `]]>` cost more than the rest of the render, so the
+ * CDATA of long body values is remembered. Per-push values (the envelope, the Encrypt text) use
+ * element(): remembering those would only churn memory.
  */
 const LONG = 64;
-const CACHE_LIMIT = 512;
-const built = new Map<string, Map<string, string>>();
-let cached = 0;
+const longCdata = boundedMemo(512, cdata);
 
 function bodyElement(name: string, value: string): string {
-  if (value.length < LONG) return element(name, value);
-  let byValue = built.get(name);
-  if (byValue === undefined) built.set(name, (byValue = new Map()));
-  let out = byValue.get(value);
-  if (out === undefined) {
-    out = element(name, value);
-    if (cached >= CACHE_LIMIT) {
-      built.clear();
-      cached = 0;
-      built.set(name, (byValue = new Map()));
-    }
-    byValue.set(value, out);
-    cached++;
-  }
-  return out;
+  return value.length < LONG ? element(name, value) : `<${name}>${longCdata(value)}</${name}>`;
 }
 
 function body(reply: Reply): string {

@@ -1,4 +1,4 @@
-import { splitFrontMatter } from "../../src/posts/load-posts";
+import { splitFrontMatter } from "../../src/posts/split-front-matter";
 
 describe("splitFrontMatter", () => {
   it("keeps the file's line numbers in the YAML and starts the body after the closing line", () => {

@@ -1,3 +1,4 @@
+import { boundedMemo } from "../../bounded-memo";
 import type { InboundMessage, Reply } from "../../wechat/types";
 import type { Db } from "../open-database";
 import { contentOf, EVENT_TYPES, sceneOf, SYSTEM_TYPES } from "./message-row";
@@ -41,31 +42,23 @@ export interface MessageStore {
 
 /**
  * The stored form of a reply. Text replies repeat (a column's text for everyone who asks), so
- * their JSON is remembered by text; the cache is dropped wholesale when full.
+ * their JSON is remembered by text.
  */
-const textReplyJson = new Map<string, string>();
-function replyJson(reply: Reply): string {
-  if (reply.type !== "text") return JSON.stringify(reply);
-  let json = textReplyJson.get(reply.content);
-  if (json === undefined) {
-    json = JSON.stringify({ type: "text", content: reply.content });
-    if (textReplyJson.size >= 256) textReplyJson.clear();
-    textReplyJson.set(reply.content, json);
-  }
-  return json;
-}
+const textReplyJson = boundedMemo(256, (content) => JSON.stringify({ type: "text", content }));
+const replyJson = (reply: Reply): string => (reply.type === "text" ? textReplyJson(reply.content) : JSON.stringify(reply));
 
 /** See touchYouth in createMessageStore. */
 const YOUTH_REFRESH_MS = 60_000;
 const YOUTH_CACHE_LIMIT = 100_000;
 
 export function createMessageStore(db: Db): MessageStore {
+  // Positional parameters, in the order of pushValues then outcomeValues: the inserts run for
+  // every push, and binding by name cost a third of them.
   const insert = db.prepare(`
     INSERT INTO inbound_messages (account_id, dedup_key, open_id, msg_type, msg_id, content, scene, created_at, received_at)
-    VALUES (@account_id, @dedup_key, @open_id, @msg_type, @msg_id, @content, @scene, @created_at, @received_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (account_id, dedup_key) DO NOTHING`);
-  // Inserts the finished row; a row left `failed` by a crashed attempt is taken over. Positional
-  // parameters: this and upsertYouth run for every push, and binding by name cost a third of it.
+  // Inserts the finished row; a row left `failed` by a crashed attempt is taken over.
   const insertDone = db.prepare(`
     INSERT INTO inbound_messages (account_id, dedup_key, open_id, msg_type, msg_id, content, scene, created_at, received_at,
                                   status, rule_id, column_id, match_mode, reply_type, reply_json, replied_at)
@@ -84,9 +77,8 @@ export function createMessageStore(db: Db): MessageStore {
   );
   const update = db.prepare(`
     UPDATE inbound_messages
-    SET status = @status, rule_id = @rule_id, column_id = @column_id, match_mode = @match_mode,
-        reply_type = @reply_type, reply_json = @reply_json, replied_at = @replied_at
-    WHERE account_id = @account_id AND dedup_key = @dedup_key`);
+    SET status = ?, rule_id = ?, column_id = ?, match_mode = ?, reply_type = ?, reply_json = ?, replied_at = ?
+    WHERE account_id = ? AND dedup_key = ?`);
   const upsertYouth = db.prepare(`
     INSERT INTO youths (account_id, open_id, first_seen_at, last_interaction_at, last_message_at,
                         subscribed, subscribed_at, unsubscribed_at, subscribe_scene, last_default_reply_at)
@@ -106,28 +98,30 @@ export function createMessageStore(db: Db): MessageStore {
     "SELECT last_default_reply_at AS at FROM youths WHERE account_id = @account_id AND open_id = @open_id",
   );
 
-  const rowOf = (accountId: string, m: InboundMessage, receivedAt: Date) => ({
-    account_id: accountId,
-    dedup_key: m.dedupKey,
-    open_id: m.openId,
-    msg_type: m.type,
-    msg_id: "msgId" in m && m.msgId !== undefined ? m.msgId : null,
-    content: contentOf(m),
-    scene: sceneOf(m),
-    created_at: m.createdAt.getTime(),
-    received_at: receivedAt.getTime(),
-  });
-  const outcomeOf = (accountId: string, m: InboundMessage, o: PushOutcome, at: Date) => ({
-    account_id: accountId,
-    dedup_key: m.dedupKey,
-    status: o.status,
-    rule_id: o.ruleId ?? null,
-    column_id: o.columnId ?? null,
-    match_mode: o.matchMode ?? null,
-    reply_type: o.reply?.type ?? null,
-    reply_json: o.reply ? replyJson(o.reply) : null,
-    replied_at: at.getTime(),
-  });
+  /** inbound_messages' columns account_id … received_at for a push. */
+  const pushValues = (accountId: string, m: InboundMessage, receivedAt: Date) =>
+    [
+      accountId,
+      m.dedupKey,
+      m.openId,
+      m.type,
+      "msgId" in m && m.msgId !== undefined ? m.msgId : null,
+      contentOf(m),
+      sceneOf(m),
+      m.createdAt.getTime(),
+      receivedAt.getTime(),
+    ] as const;
+  /** inbound_messages' columns status … replied_at for what answering it came to. */
+  const outcomeValues = (o: PushOutcome, at: Date) =>
+    [
+      o.status,
+      o.ruleId ?? null,
+      o.columnId ?? null,
+      o.matchMode ?? null,
+      o.reply?.type ?? null,
+      o.reply ? replyJson(o.reply) : null,
+      at.getTime(),
+    ] as const;
   const stateOf = (row: { status: string; reply_json: string | null } | undefined): Exclude<Claim, { kind: "new" }> | undefined => {
     if (!row || row.status === "failed") return undefined;
     if (row.status === "processing") return { kind: "in_progress" };
@@ -174,30 +168,12 @@ export function createMessageStore(db: Db): MessageStore {
   };
 
   const completeTx = db.transaction((accountId: string, m: InboundMessage, o: PushOutcome, at: Date) => {
-    update.run(outcomeOf(accountId, m, o, at));
+    update.run(...outcomeValues(o, at), accountId, m.dedupKey);
     touchYouth(accountId, m, o, at);
   });
   const recordTx = db.transaction((entries: readonly RecordEntry[]): Claim[] =>
     entries.map(({ accountId, message: m, outcome: o, receivedAt }) => {
-      const at = receivedAt.getTime();
-      const inserted = insertDone.run(
-        accountId,
-        m.dedupKey,
-        m.openId,
-        m.type,
-        "msgId" in m && m.msgId !== undefined ? m.msgId : null,
-        contentOf(m),
-        sceneOf(m),
-        m.createdAt.getTime(),
-        at,
-        o.status,
-        o.ruleId ?? null,
-        o.columnId ?? null,
-        o.matchMode ?? null,
-        o.reply?.type ?? null,
-        o.reply ? replyJson(o.reply) : null,
-        at,
-      );
+      const inserted = insertDone.run(...pushValues(accountId, m, receivedAt), ...outcomeValues(o, receivedAt));
       if (inserted.changes === 0) {
         return stateOf(selectState.get({ account_id: accountId, dedup_key: m.dedupKey })) ?? { kind: "in_progress" };
       }
@@ -211,7 +187,7 @@ export function createMessageStore(db: Db): MessageStore {
     recordMany: (entries) => (entries.length === 0 ? [] : recordTx(entries)),
     claim(accountId, m, receivedAt) {
       const key = { account_id: accountId, dedup_key: m.dedupKey };
-      if (insert.run(rowOf(accountId, m, receivedAt)).changes === 1) return { kind: "new" };
+      if (insert.run(...pushValues(accountId, m, receivedAt)).changes === 1) return { kind: "new" };
       const row = selectState.get(key);
       if (!row) return { kind: "new" };
       if (row.status === "failed") return retryFailed.run(key).changes === 1 ? { kind: "new" } : { kind: "in_progress" };
