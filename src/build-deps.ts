@@ -2,49 +2,39 @@ import type { Config } from "./config";
 import type { ArticleCatalog, Deps } from "./deps";
 import { openDatabase } from "./db/open-database";
 import { createMessageStore } from "./db/stores/message-store";
-import { createMessageLog } from "./db/stores/message-log";
 import { createSettingsStore } from "./db/stores/settings-store";
 import { categoryLogger, type Logger } from "./logger";
 import { systemClock, type Clock } from "./time";
 import { watchContent } from "./bot/watch-content";
-import { routeMessage } from "./bot/route-message";
 import { resolveAccounts, resolveSecrets, type AccountSecrets } from "./resolve-accounts";
 import { createApiClient, WECHAT_API_BASE } from "./wechat/api-client";
-import { replyToCustomMessage } from "./wechat/reply-to-custom-message";
 import type { SandboxApp } from "./sandbox/create-sandbox-app";
 import { buildQa } from "./qa/build-qa";
-import type { InboundMessage } from "./wechat/types";
 import type { Db } from "./db/open-database";
 import { createPublicationStore } from "./db/stores/publication-store";
-import { createArticleCatalog, invalidateCatalog } from "./publisher/article-catalog";
-import { createJobEventHandler } from "./publisher/job-events";
+import { createArticleCatalog } from "./publisher/article-catalog";
+import { journalPathFor, openPushJournal } from "./db/stores/push-journal";
+import type { QaDecision } from "./qa/decide-qa";
+import { SERVICE_BUSY_TIMEOUT_MS } from "./webhook/handle-push";
 
 export interface BuildOptions {
   clock?: Clock;
   catalog?: ArticleCatalog;
   /** Where the API client calls; default: WECHAT_API_BASE, else WeChat's, else this server's sandbox. */
   apiBase?: string;
+  /**
+   * The long-running service: its SQLite connection waits for another process's lock at most
+   * SERVICE_BUSY_TIMEOUT_MS (the CLI waits 5 s), and pushes answered meanwhile go to the push
+   * journal on disk beside the database (webhook/handle-push.ts). Otherwise the journal is in memory.
+   */
+  service?: boolean;
 }
 
-/** In sandbox mode, what a youth did opens the simulated customer-service window as WeChat's would. */
-function interactionKind(m: InboundMessage): "message" | "click" | "subscribe" | "scan" | undefined {
-  switch (m.type) {
-    case "subscribe":
-    case "scan":
-    case "click":
-      return m.type;
-    case "text":
-    case "image":
-    case "voice":
-    case "video":
-    case "shortvideo":
-    case "location":
-    case "link":
-      return "message";
-    default:
-      return undefined;
-  }
-}
+/**
+ * Pushes the journal holds at most (push-journal.ts): at a county account's few pushes a second,
+ * hours of a locked database; at the benchmark's full load, about a second.
+ */
+const JOURNAL_CAPACITY = 10_000;
 
 /** Loaded only in sandbox mode: with credentials, the simulator's code stays out of memory. */
 function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, secrets: AccountSecrets): SandboxApp {
@@ -66,58 +56,35 @@ function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, secrets
  */
 export function buildDeps(config: Config, log: Logger, options: BuildOptions = {}): Deps {
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.databasePath, options.service ? { busyTimeoutMs: SERVICE_BUSY_TIMEOUT_MS } : {});
   try {
     const settings = createSettingsStore(db);
     const secrets = resolveSecrets(config, settings, clock);
     const accounts = resolveAccounts(config, secrets);
     const content = watchContent(config.contentDir, categoryLogger(log, "content"));
-    const messages = createMessageLog(createMessageStore(db), {
-      onFlushError: (err, lost) => log.error({ category: "db", err, lost }, "message log write failed"),
-    });
-    // A restart must not forget pushes WeChat may still retry.
-    for (const accountId of accounts.keys()) messages.rememberSince(accountId, new Date(clock.now().getTime() - 120_000), clock.now());
+    const messages = createMessageStore(db);
+    const pushJournal = openPushJournal<QaDecision>(options.service ? journalPathFor(config.databasePath) : ":memory:", JOURNAL_CAPACITY);
     const sandbox = config.sandbox ? buildSandbox(config, db, clock, log, secrets) : undefined;
     const apiBase =
       options.apiBase ?? config.wechat.apiBase ?? (sandbox ? sandbox.apiBase(`http://127.0.0.1:${config.port}`) : WECHAT_API_BASE);
     // The bot lists what the publisher published; job-finish pushes update the same ledger.
     const publications = createPublicationStore(db);
     const catalog = options.catalog ?? createArticleCatalog(publications, clock);
-    const onJobEvent = createJobEventHandler({
-      store: publications,
-      clock,
-      log: categoryLogger(log, "publisher"),
-      onPublished: () => invalidateCatalog(catalog),
-    });
     const wechat = createApiClient({ baseUrl: apiBase, appId: secrets.appId, appSecret: secrets.appSecret, db, clock, log });
-    // 青年之声 (issue 7): its keywords come before the bot's, and waiting answers ride on the bot's replies.
     const qa = buildQa({ config, db, clock, log, wechat, botContent: content, accounts });
     return {
       config,
       log,
       clock,
       db,
-      stores: { messages, settings },
+      stores: { messages, settings, qaTickets: qa.store, publications },
+      pushJournal,
       accounts,
       content,
       catalog,
-      onJobEvent,
-      route: qa.wrap((message, facts) => routeMessage(message, content.current(), facts)),
       qa,
       wechat,
       ...(sandbox ? { sandbox } : {}),
-      ...(sandbox
-        ? {
-            observeInbound: (_accountId: string, message: InboundMessage) => {
-              const kind = interactionKind(message);
-              if (kind) sandbox.recordInteraction(message.openId, kind, message.createdAt);
-            },
-          }
-        : {}),
-      deliverLate: async (_accountId, openId, reply) => {
-        const message = replyToCustomMessage(reply);
-        if (message) await wechat.custom.send(openId, message);
-      },
       lifecycle: { stopping: false },
     };
   } catch (err) {
@@ -126,10 +93,10 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
   }
 }
 
-/** Releases what buildDeps opened: writes the buffered message log, stops watching, closes the db. */
+/** Releases what buildDeps opened: stops watching, closes the journal and the db. */
 export function closeDeps(deps: Deps): void {
   deps.sandbox?.close();
-  deps.stores.messages.flush();
+  deps.pushJournal.close();
   deps.content.close();
   deps.qa.close();
   deps.db.close();

@@ -6,6 +6,7 @@ export type { Logger };
 /** Closed set of log categories, so logs can be filtered by concern. */
 export type LogCategory =
   | "http"
+  | "webhook"
   | "wechat"
   | "bot"
   | "content"

@@ -49,7 +49,7 @@ export async function main(): Promise<void> {
   const life = categoryLogger(log, "lifecycle");
   let deps: Deps;
   try {
-    deps = buildDeps(config, log);
+    deps = buildDeps(config, log, { service: true });
   } catch (err) {
     if (err instanceof ContentError) {
       process.stderr.write(`${err.message}\nFix the file(s) above, or run: npm run cli -- check\n`);
@@ -58,6 +58,8 @@ export async function main(): Promise<void> {
     throw err;
   }
   const app = createApp(deps, [dashboardRoutes(deps), ...(deps.sandbox ? [deps.sandbox.router] : [])]);
+  // Pushes answered from the journal before a crash or stop go into the database first.
+  app.pushes.foldJournal();
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
@@ -90,6 +92,8 @@ export async function main(): Promise<void> {
     server.close(() => {
       clearTimeout(force);
       void schedulerStopped.finally(() => {
+        app.pushes.foldJournal();
+        app.pushes.close();
         closeDeps(deps);
         life.info("stopped cleanly");
       });

@@ -10,7 +10,16 @@ export type Db = Database.Database;
  * WAL lets the web process, the scheduler and CLI runs read while one writes; busy_timeout
  * makes a second writer wait instead of failing (better-sqlite3 docs/performance.md).
  */
-export function openDatabase(path: string): Db {
+export interface OpenOptions {
+  /**
+   * How long a statement waits for another connection's lock before SQLITE_BUSY (default 5 s, for
+   * the CLI). The service passes a short one: better-sqlite3 waits synchronously, so this is how
+   * long the event loop can freeze behind a backup or a CLI run (webhook/handle-push.ts).
+   */
+  busyTimeoutMs?: number;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
@@ -22,6 +31,8 @@ export function openDatabase(path: string): Db {
   // keeps the service's memory small: the webhook touches a few index pages per push and the
   // dashboard reads small rollup tables.
   db.pragma("cache_size = -2000");
+  // Migrations at boot may wait for a CLI run to finish; serving may not (OpenOptions).
   migrate(db);
+  if (options.busyTimeoutMs !== undefined) db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
   return db;
 }

@@ -3,39 +3,41 @@ import Koa from "koa";
 import type Router from "@koa/router";
 import type { Deps } from "../deps";
 import { categoryLogger } from "../logger";
+import { createPushHandler, type PushHandler } from "../webhook/handle-push";
+import { handshakeRoutes } from "../webhook/handshake-routes";
 import { errorHandler } from "./middleware/error-handler";
 import { healthRoutes } from "./routes/health-routes";
-import { wechatRoutes } from "./routes/wechat-routes";
-import { webhookLane, type RequestLane } from "./webhook-lane";
 
 const SERVED = Promise.resolve();
 
-/** A Koa app whose request listener offers each request to the webhook's lane first. */
-class ServiceApp extends Koa {
-  readonly #lane: RequestLane;
-  constructor(lane: RequestLane) {
+/**
+ * The service's two doors on one port: WeChat's pushes (POST /wechat[/:account]) go to
+ * webhook/handle-push.ts on node:http directly; everything else (the handshake, health, the
+ * dashboard, the sandbox) to Koa. Why two: a push is the hot path and must be answered within 5 s,
+ * and Koa's per-request machinery cost more CPU than verifying, routing and recording a push.
+ */
+export class ServiceApp extends Koa {
+  readonly pushes: PushHandler;
+  constructor(pushes: PushHandler) {
     super();
-    this.#lane = lane;
+    this.pushes = pushes;
   }
   override callback(): ReturnType<Koa["callback"]> {
     const koa = super.callback();
-    // The lane serves HTTP/1 (WeChat's pushes); anything it declines goes to Koa.
-    return (req, res) =>
-      this.#lane(req as IncomingMessage, res as ServerResponse) ? SERVED : koa(req, res);
+    return (req, res) => (this.pushes.serve(req as IncomingMessage, res as ServerResponse) ? SERVED : koa(req, res));
   }
 }
 
 /**
- * Builds the app (never listens: main.ts and tests do). POST /wechat is served by webhook-lane.ts
- * ahead of Koa; everything else by Koa's routers. Extra routers mount after ours. `app.listen`
- * and `app.callback()` both include the lane.
+ * Builds the app (never listens: main.ts and tests do). Extra routers mount after ours.
+ * `app.listen` and `app.callback()` both serve pushes first.
  */
-export function createApp(deps: Deps, extra: Router[] = []): Koa {
-  const app = new ServiceApp(webhookLane(deps));
+export function createApp(deps: Deps, extra: Router[] = []): ServiceApp {
+  const app = new ServiceApp(createPushHandler(deps));
   app.proxy = false;
   const log = categoryLogger(deps.log, "http");
   app.use(errorHandler(log));
-  for (const router of [healthRoutes(deps), wechatRoutes(deps), ...extra]) {
+  for (const router of [healthRoutes(deps), handshakeRoutes(deps), ...extra]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -8,17 +8,12 @@ const PER_COLUMN = 8;
 /** Publications made by another process (the CLI) show within this long. */
 const DEFAULT_TTL_MS = 5000;
 
-export interface RefreshingCatalog extends ArticleCatalog {
-  /** Drops the snapshot: the next question reads the ledger again (called when this process publishes). */
-  invalidate(): void;
-}
-
 /**
  * What the bot answers a column's keyword with: its latest published articles. The router reads
  * an in-memory snapshot (never a query per message); the snapshot is rebuilt from the ledger after
  * a publication in this process, or after `ttlMs` for publications made by another process.
  */
-export function createArticleCatalog(store: PublicationStore, clock: Clock, ttlMs = DEFAULT_TTL_MS): RefreshingCatalog {
+export function createArticleCatalog(store: PublicationStore, clock: Clock, ttlMs = DEFAULT_TTL_MS): ArticleCatalog {
   const snapshots = new Map<string, { at: number; byColumn: Map<string, PublishedArticle[]> }>();
   const load = (accountId: string) => {
     const byColumn = new Map<string, PublishedArticle[]>();
@@ -33,17 +28,14 @@ export function createArticleCatalog(store: PublicationStore, clock: Clock, ttlM
     snapshots.set(accountId, snapshot);
     return snapshot;
   };
+  const byColumn = (accountId: string) => {
+    let snapshot = snapshots.get(accountId);
+    if (!snapshot || clock.now().getTime() - snapshot.at >= ttlMs) snapshot = load(accountId);
+    return snapshot.byColumn;
+  };
   return {
-    latestArticles(accountId, columnId, limit) {
-      let snapshot = snapshots.get(accountId);
-      if (!snapshot || clock.now().getTime() - snapshot.at >= ttlMs) snapshot = load(accountId);
-      return (snapshot.byColumn.get(columnId) ?? []).slice(0, limit);
-    },
+    byColumn,
+    latestArticles: (accountId, columnId, limit) => (byColumn(accountId).get(columnId) ?? []).slice(0, limit),
     invalidate: () => snapshots.clear(),
   };
-}
-
-/** Refreshes `catalog` if it is one that keeps a snapshot (tests may pass a fixed one). */
-export function invalidateCatalog(catalog: ArticleCatalog): void {
-  (catalog as Partial<RefreshingCatalog>).invalidate?.();
 }

@@ -3,12 +3,12 @@ import type { InboundMessage } from "../wechat/types";
 import { applyMassResult, applyPublishResult, type ResultSink } from "./apply-result";
 
 /**
- * deps.onJobEvent: PUBLISHJOBFINISH and MASSSENDJOBFINISH pushed to the webhook update the ledger
+ * PUBLISHJOBFINISH and MASSSENDJOBFINISH pushed to the webhook update the ledger
  * at once. They are a shortcut, not the source of truth (the event's name is unreliable and it may
  * never come: protocol §2, §8 item 6), so the publisher also polls freepublish/get and mass/get.
  * Both paths apply results idempotently by compare-and-set, whichever comes first.
  */
-export function createJobEventHandler(sink: ResultSink): (accountId: string, message: InboundMessage) => void {
+export function followJobResult(sink: ResultSink, accountId: string, message: InboundMessage): void {
   const apply = (find: () => Publication | undefined, run: (row: Publication) => Publication | undefined, ref: string) => {
     // Two tries: a concurrent write (the poller) makes the first compare-and-set miss.
     for (let i = 0; i < 2; i++) {
@@ -20,31 +20,29 @@ export function createJobEventHandler(sink: ResultSink): (accountId: string, mes
       if (run(row) !== undefined) return;
     }
   };
-  return (accountId, message) => {
-    if (message.type === "publish_finished") {
-      apply(
-        () => sink.store.findByPublishId(accountId, message.publishId),
-        (row) =>
-          applyPublishResult(
-            sink,
-            row,
-            { status: message.publishStatus, articleId: message.articleId, articleUrls: message.articleUrls, failIdx: message.failIdx },
-            "PUBLISHJOBFINISH",
-          ),
-        message.publishId,
-      );
-    } else if (message.type === "mass_send_finished") {
-      apply(
-        () => sink.store.findByMsgId(accountId, message.msgId),
-        (row) =>
-          applyMassResult(
-            sink,
-            row,
-            { status: message.status, sentCount: message.sentCount, errorCount: message.errorCount, articleUrls: message.articleUrls },
-            "MASSSENDJOBFINISH",
-          ),
-        message.msgId,
-      );
-    }
-  };
+  if (message.type === "publish_finished") {
+    apply(
+      () => sink.store.findByPublishId(accountId, message.publishId),
+      (row) =>
+        applyPublishResult(
+          sink,
+          row,
+          { status: message.publishStatus, articleId: message.articleId, articleUrls: message.articleUrls, failIdx: message.failIdx },
+          "PUBLISHJOBFINISH",
+        ),
+      message.publishId,
+    );
+  } else if (message.type === "mass_send_finished") {
+    apply(
+      () => sink.store.findByMsgId(accountId, message.msgId),
+      (row) =>
+        applyMassResult(
+          sink,
+          row,
+          { status: message.status, sentCount: message.sentCount, errorCount: message.errorCount, articleUrls: message.articleUrls },
+          "MASSSENDJOBFINISH",
+        ),
+      message.msgId,
+    );
+  }
 }

@@ -5,7 +5,6 @@ import { createUploadedImageStore } from "../db/stores/uploaded-image-store";
 import { categoryLogger, type Logger } from "../logger";
 import type { Clock } from "../time";
 import type { ApiClient } from "../wechat/api-client";
-import { invalidateCatalog } from "./article-catalog";
 import { newLeaseOwner } from "./lease-owner";
 import { createImageUploader, type ImageUploader } from "./upload-images";
 
@@ -96,7 +95,7 @@ export function publisherFor(deps: Deps, options: PublisherOptions = {}): Publis
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     settleMs: options.settleMs ?? DEFAULT_SETTLE_MS,
     hooks: options.hooks ?? {},
-    onPublished: () => invalidateCatalog(deps.catalog),
+    onPublished: () => deps.catalog.invalidate(),
   };
   if (Object.keys(options).length === 0) publishers.set(deps, publisher);
   return publisher;

@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import type { AccountSettings, PushRouter } from "../deps";
+import type { AccountSettings } from "../deps";
 import type { ContentSource } from "../bot/watch-content";
 import type { Db } from "../db/open-database";
 import { createQaTicketStore, type QaTicketStore } from "../db/stores/qa-ticket-store";
@@ -7,22 +7,19 @@ import { categoryLogger, type Logger } from "../logger";
 import type { Clock } from "../time";
 import type { ApiClient } from "../wechat/api-client";
 import { readQaCounts, type QaCounts, type QaPeriodUnit } from "./count-qa";
-import { createQaRouter } from "./create-qa-router";
 import { createQaService, type QaService } from "./qa-service";
 import { AppError } from "../errors";
 import { QA_FILE } from "./qa-content";
 import { watchQaContent, type QaContentSource } from "./watch-qa-content";
 import { writeRoundup } from "./write-roundup";
 
-/** The 青年之声 part of deps: the intake wrapper for the webhook, and what staff use (dashboard, CLI). */
+/** The 青年之声 part of deps: its store and content (the webhook runs the intake), and what staff use (dashboard, CLI). */
 export interface Qa {
   store: QaTicketStore;
   content: QaContentSource;
   service: QaService;
   /** The same service sending through another client (the CLI's in-process sandbox: cli-wechat.ts). */
   serviceWith(wechat: ApiClient): QaService;
-  /** Q&A first, then `inner` (the bot): deps.route. */
-  wrap(inner: PushRouter): PushRouter;
   /** Figures per week or month for the periods covering [from, to] (local dates). */
   counts(unit: QaPeriodUnit, from: string, to: string): QaCounts[];
   /** Writes the picked answers into a draft post under content/posts/; null when none is picked. */
@@ -50,7 +47,6 @@ export function buildQa(o: BuildQaOptions): Qa {
   const columns = () => new Set(o.botContent.current().columns.map((c) => c.id));
   const content = watchQaContent(o.config.contentDir, log, columns, { watch: o.watch ?? true });
   const timezone = o.config.scheduleTimezone;
-  const byOriginalId = new Map([...o.accounts.values()].map((a) => [a.originalId, a.accountId]));
   const serviceWith = (wechat: ApiClient) =>
     createQaService({
       store,
@@ -66,15 +62,6 @@ export function buildQa(o: BuildQaOptions): Qa {
     content,
     service,
     serviceWith,
-    wrap: (inner) =>
-      createQaRouter(inner, {
-        store,
-        content: () => content.current(),
-        clock: o.clock,
-        timezone,
-        accountIdOf: (originalId) => byOriginalId.get(originalId) ?? "default",
-        log,
-      }),
     counts: (unit, from, to) => readQaCounts(store, service.accountId, unit, from, to, timezone),
     roundup(since) {
       if (!content.current().enabled) throw new AppError("qa_disabled", `${QA_FILE} is missing in ${o.config.contentDir}: set up 青年之声 first`, { expose: true });

@@ -1,3 +1,5 @@
+import type { InboundMessage } from "../wechat/types";
+
 /**
  * WeChat's customer-service window, by our own records: a youth's ordinary message opens 48 hours
  * (5 messages) in which the account may write to them (protocol §5.6; doc:sub/guide/product/kf/intro.md).
@@ -28,4 +30,28 @@ export function formatWindowLeft(w: ReplyWindow): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return h > 0 ? `${h}小时${m}分` : `${m}分`;
+}
+
+/**
+ * What, in a push, opens WeChat's customer-service window (platform-2025.md §1g): a youth's own
+ * message (5 messages within 48 h), or a follow, menu click or scan (3 within 1 minute).
+ * Undefined for everything else (unfollow, VIEW, location reports, job results).
+ */
+export function windowOpenerOf(m: InboundMessage): "message" | "click" | "subscribe" | "scan" | undefined {
+  switch (m.type) {
+    case "subscribe":
+    case "scan":
+    case "click":
+      return m.type;
+    case "text":
+    case "image":
+    case "voice":
+    case "video":
+    case "shortvideo":
+    case "location":
+    case "link":
+      return "message";
+    default:
+      return undefined;
+  }
 }

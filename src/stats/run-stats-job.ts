@@ -34,7 +34,6 @@ export async function runStatsJob(deps: Deps, options: { wechat?: Pick<ApiClient
     backfillDays: deps.config.dashboard.statsBackfillDays,
     shouldStop: () => deps.lifecycle.stopping,
   });
-  deps.stores.messages.flush();
   const rolledUp = await rollupMessages(base);
   log.info({ rolledUp }, "message log rolled up");
   return { ...result, rolledUp };

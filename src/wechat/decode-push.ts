@@ -110,27 +110,19 @@ function decodeEncrypted(query: Record<string, string | undefined>, body: string
   }
   if (!verifyMsgSignature(token, timestamp, nonce, encrypt, msgSignature)) throw badSignature("msg_signature does not match");
 
-  let wrongAppId: string | undefined;
-  let failure: unknown;
   for (const key of aesKeys) {
     let inner: { xml: string; appId: string };
     try {
       inner = decryptMessage(encrypt, key);
-    } catch (err) {
-      failure ??= err;
+    } catch {
       continue;
     }
     // A previous key can decrypt to noise that passes the padding check: the AppId tells them apart.
-    if (inner.appId !== appId) {
-      wrongAppId ??= inner.appId;
-      continue;
-    }
-    return { message: parseMessage(inner.xml), encrypted: true, aesKey: key, timestamp, nonce };
+    if (inner.appId === appId) return { message: parseMessage(inner.xml), encrypted: true, aesKey: key, timestamp, nonce };
   }
-  if (wrongAppId !== undefined) {
-    throw new RequestError("wrong_appid", `wechat: the message is for AppID "${wrongAppId.slice(0, 32)}", not ours`, 401);
-  }
-  throw failure instanceof RequestError ? failure : new RequestError("bad_ciphertext", "wechat: cannot decrypt Encrypt", 400, failure);
+  // One answer for every way decryption can fail (not base64, bad length, bad padding, wrong AppId),
+  // and nothing decrypted in it: a sender must not learn which check failed (a padding oracle).
+  throw new RequestError("bad_ciphertext", "wechat: cannot decrypt Encrypt", 400);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { randomFillSync } from "node:crypto";
-import { cbcDecrypt, cbcEncrypt } from "./aes-cbc-stream";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { ConfigError, RequestError } from "../errors";
 
 /**
@@ -35,23 +34,23 @@ function assertKey(key: Buffer): void {
   if (key.length !== 32) throw new RangeError(`AES key must be 32 bytes, got ${key.length}`);
 }
 
-/** 16 random bytes from a pool refilled 4 KiB at a time: one CSPRNG call per 256 replies. */
-const randomPool = Buffer.alloc(4096);
-let randomOffset = randomPool.length;
-function random16(): Buffer {
-  if (randomOffset === randomPool.length) {
-    randomFillSync(randomPool);
-    randomOffset = 0;
-  }
-  randomOffset += 16;
-  return randomPool.subarray(randomOffset - 16, randomOffset);
+/**
+ * AES-256-CBC with WeChat's IV (the key's first 16 bytes) over whole blocks; WeChat's own 32-byte
+ * padding is done by the caller, so the cipher's is off. A fresh context per message: the
+ * context is where the CBC chain lives, and sharing one across pushes would tie them together.
+ */
+function cbc(direction: "encrypt" | "decrypt", key: Buffer, data: Buffer): Buffer {
+  const iv = key.subarray(0, 16);
+  const context = direction === "encrypt" ? createCipheriv("aes-256-cbc", key, iv) : createDecipheriv("aes-256-cbc", key, iv);
+  context.setAutoPadding(false);
+  return Buffer.concat([context.update(data), context.final()]);
 }
 
 /**
  * Encrypts a reply for the `<Encrypt>` element. `msg_len` counts UTF-8 bytes (WxJava's vector with
  * CJK text fails if characters are counted). `random16` is for deterministic tests only.
  */
-export function encryptMessage(xml: string, key: Buffer, appId: string, random: Buffer = random16()): string {
+export function encryptMessage(xml: string, key: Buffer, appId: string, random: Buffer = randomBytes(16)): string {
   assertKey(key);
   if (random.length !== 16) throw new RangeError(`random16 must be 16 bytes, got ${random.length}`);
   const msgLength = Buffer.byteLength(xml, "utf8");
@@ -63,7 +62,7 @@ export function encryptMessage(xml: string, key: Buffer, appId: string, random: 
   plain.write(xml, HEADER_BYTES, "utf8");
   plain.write(appId, HEADER_BYTES + msgLength, "utf8");
   plain.fill(pad, length);
-  return cbcEncrypt(key, plain).toString("base64");
+  return cbc("encrypt", key, plain).toString("base64");
 }
 
 function badCiphertext(reason: string, cause?: unknown): RequestError {
@@ -85,7 +84,7 @@ export function decryptMessage(encrypt: string, key: Buffer): { xml: string; app
   }
   let plain: Buffer;
   try {
-    plain = cbcDecrypt(key, data);
+    plain = cbc("decrypt", key, data);
   } catch (err) {
     throw badCiphertext("AES-CBC failed", err);
   }

@@ -11,7 +11,18 @@ import type { InboundMessage, UnknownMessage } from "./types";
  */
 
 const REQUIRED = ["ToUserName", "FromUserName", "CreateTime", "MsgType"] as const;
-const INTEGER_RE = /^\d+$/;
+/**
+ * Unix seconds as WeChat sends them: an unsigned 32-bit value (to 2106). Anything longer, negative
+ * or beyond 2^32 is refused before it reaches the log: a CreateTime of 10^20 once became NULL in
+ * SQLite and rolled back the other pushes of its batch (issue 12, defect 2).
+ */
+const CREATE_TIME_RE = /^\d{1,10}$/;
+const MAX_CREATE_TIME = 2 ** 32 - 1;
+/**
+ * Longest ids we accept. OpenIDs are 28 characters, original ids 15, MsgIds up to 20 digits
+ * (a 64-bit value); the caps leave room and keep one push's row small.
+ */
+const MAX_LENGTH = { ToUserName: 64, FromUserName: 128, MsgType: 32, Event: 64, MsgId: 64, MsgID: 64 } as const;
 
 type Head = Pick<InboundMessage, "accountOriginalId" | "openId" | "createdAt">;
 
@@ -262,8 +273,14 @@ export function parseMessage(xml: string): InboundMessage {
     const missing = REQUIRED.filter((name) => id(root, name) === undefined);
     throw new RequestError("malformed_xml", `wechat: malformed XML: missing ${missing.join(", ")}`, 400);
   }
-  if (!INTEGER_RE.test(createTime)) {
-    throw new RequestError("malformed_xml", `wechat: malformed XML: CreateTime "${createTime.slice(0, 20)}" is not Unix seconds`, 400);
+  if (!CREATE_TIME_RE.test(createTime) || Number(createTime) > MAX_CREATE_TIME) {
+    throw new RequestError("malformed_xml", `wechat: malformed XML: CreateTime "${createTime.slice(0, 24)}" is not Unix seconds`, 400);
+  }
+  for (const [name, max] of Object.entries(MAX_LENGTH)) {
+    const value = childText(root, name);
+    if (value !== undefined && value.length > max) {
+      throw new RequestError("malformed_xml", `wechat: malformed XML: ${name} is longer than ${max} characters`, 400);
+    }
   }
   const push: Push = {
     root,

@@ -1,19 +1,15 @@
-import { parseString } from "xml2js";
 import { decryptMessage } from "./message-crypto";
+import { readXml } from "./read-xml";
 import type { NewsArticle, Reply } from "./types";
 
 type Node = Record<string, unknown>;
 
 function readSync(xml: string): Node {
-  let out: Node | undefined;
-  let failure: unknown;
-  // xml2js calls back synchronously unless `async: true` is set.
-  parseString(xml, { explicitArray: false, trim: true }, (err, res) => {
-    failure = err;
-    out = res as Node;
-  });
-  if (failure || !out || typeof out["xml"] !== "object") throw new Error("wechat: reply is not WeChat XML");
-  return out["xml"] as Node;
+  try {
+    return readXml(xml) as Node;
+  } catch (err) {
+    throw new Error("wechat: reply is not WeChat XML", { cause: err });
+  }
 }
 
 const str = (n: Node, k: string): string => (typeof n[k] === "string" ? (n[k] as string) : "");

@@ -1,4 +1,3 @@
-import { boundedMemo } from "../bounded-memo";
 import { unixSeconds } from "../time";
 import type { Reply, ReplyEnvelope } from "./types";
 
@@ -23,53 +22,41 @@ function element(name: string, value: string): string {
   return `<${name}>${cdata(value)}</${name}>`;
 }
 
-/**
- * An element of a reply's body. Reply texts repeat (a column's reply is the same for every youth
- * who asks), and scanning a long CJK text for `]]>` cost more than the rest of the render, so the
- * CDATA of long body values is remembered. Per-push values (the envelope, the Encrypt text) use
- * element(): remembering those would only churn memory.
- */
-const LONG = 64;
-const longCdata = boundedMemo(512, cdata);
-
-function bodyElement(name: string, value: string): string {
-  return value.length < LONG ? element(name, value) : `<${name}>${longCdata(value)}</${name}>`;
-}
 
 function body(reply: Reply): string {
   switch (reply.type) {
     case "text":
-      return bodyElement("Content", reply.content);
+      return element("Content", reply.content);
     case "image":
-      return `<Image>${bodyElement("MediaId", reply.mediaId)}</Image>`;
+      return `<Image>${element("MediaId", reply.mediaId)}</Image>`;
     case "voice":
-      return `<Voice>${bodyElement("MediaId", reply.mediaId)}</Voice>`;
+      return `<Voice>${element("MediaId", reply.mediaId)}</Voice>`;
     case "video":
       // Title and Description are optional in the doc (是否必须: 否); omit rather than send empty ones.
       return (
-        `<Video>${bodyElement("MediaId", reply.mediaId)}` +
-        (reply.title === undefined ? "" : bodyElement("Title", reply.title)) +
-        (reply.description === undefined ? "" : bodyElement("Description", reply.description)) +
+        `<Video>${element("MediaId", reply.mediaId)}` +
+        (reply.title === undefined ? "" : element("Title", reply.title)) +
+        (reply.description === undefined ? "" : element("Description", reply.description)) +
         "</Video>"
       );
     case "music":
       // ThumbMediaId only when set (node-webot's template); order as in WxJava's test vector.
       return (
-        `<Music>${bodyElement("Title", reply.title ?? "")}${bodyElement("Description", reply.description ?? "")}` +
-        (reply.thumbMediaId === undefined ? "" : bodyElement("ThumbMediaId", reply.thumbMediaId)) +
-        `${bodyElement("MusicUrl", reply.musicUrl ?? "")}${bodyElement("HQMusicUrl", reply.hqMusicUrl ?? "")}</Music>`
+        `<Music>${element("Title", reply.title ?? "")}${element("Description", reply.description ?? "")}` +
+        (reply.thumbMediaId === undefined ? "" : element("ThumbMediaId", reply.thumbMediaId)) +
+        `${element("MusicUrl", reply.musicUrl ?? "")}${element("HQMusicUrl", reply.hqMusicUrl ?? "")}</Music>`
       );
     case "news": {
       // The caller decides the count: 1 when answering a user's message (45008 beyond, 2018-10-12).
       let items = "";
       for (const a of reply.articles) {
-        items += `<item>${bodyElement("Title", a.title)}${bodyElement("Description", a.description)}${bodyElement("PicUrl", a.picUrl)}${bodyElement("Url", a.url)}</item>`;
+        items += `<item>${element("Title", a.title)}${element("Description", a.description)}${element("PicUrl", a.picUrl)}${element("Url", a.url)}</item>`;
       }
       return `<ArticleCount>${reply.articles.length}</ArticleCount><Articles>${items}</Articles>`;
     }
     case "transfer_customer_service":
       // 多客服: TransInfo/KfAccount routes the session to one agent; without it any agent takes it.
-      return reply.kfAccount === undefined ? "" : `<TransInfo>${bodyElement("KfAccount", reply.kfAccount)}</TransInfo>`;
+      return reply.kfAccount === undefined ? "" : `<TransInfo>${element("KfAccount", reply.kfAccount)}</TransInfo>`;
   }
 }
 

@@ -1,7 +1,7 @@
 import { buildTestDeps, listen, TEST_ACCOUNT } from "../helpers/build-test-deps";
 import { createApp } from "../../src/http/create-app";
 import { createPublicationStore } from "../../src/db/stores/publication-store";
-import { createJobEventHandler } from "../../src/publisher/job-events";
+import { followJobResult } from "../../src/publisher/job-events";
 import { createArticleCatalog } from "../../src/publisher/article-catalog";
 import { inbound } from "../helpers/inbound";
 import { openDatabase } from "../../src/db/open-database";
@@ -17,7 +17,8 @@ function ledger() {
   const store = createPublicationStore(db);
   const clock = fixedClock(NOW);
   const published: string[] = [];
-  const handle = createJobEventHandler({ store, clock, log: captureLog().log, onPublished: (r) => void published.push(r.slug) });
+  const sink = { store, clock, log: captureLog().log, onPublished: (r: { slug: string }) => void published.push(r.slug) };
+  const handle = (accountId: string, message: InboundMessage) => followJobResult(sink, accountId, message);
   const submitted = (slug: string, ids: { publishId?: string; msgId?: string }) => {
     const row = store.insert({ accountId: "default", slug, columnId: "careers", mode: ids.msgId ? "mass" : "publish", postTitle: "招聘会", scheduledAt: NOW }, { step: "scheduled" }, NOW)!;
     return store.save({ ...row, state: "submitted", issue: 3, articleTitle: "【轮青诚聘】第3期 · 招聘会", publishId: ids.publishId ?? null, msgId: ids.msgId ?? null, submittedAt: NOW }, { step: "submitted" }, NOW)!;

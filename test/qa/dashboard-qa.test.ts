@@ -11,7 +11,6 @@ async function youthSays(s: DashboardServer, content: string): Promise<string> {
   const account = s.deps.accounts.get("default")!;
   const p = buildPush({ kind: "text", content }, YOUTH, { token: account.token, originalId: account.originalId, encrypt: false }, s.deps.clock.now());
   const res = await fetch(`${s.url}/wechat?${p.query}`, { method: "POST", headers: { "content-type": "text/xml" }, body: p.body });
-  s.deps.stores.messages.flush();
   const reply = parseReply(await res.text());
   return reply?.type === "text" ? reply.content : "";
 }

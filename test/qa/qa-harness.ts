@@ -46,8 +46,6 @@ export async function startQa(env: Record<string, string> = {}, start = "2026-11
     const res = await fetch(`${server.url}/wechat?${query}`, { method: "POST", headers: { "content-type": "text/xml" }, body });
     const raw = await res.text();
     const reply = res.status === 200 && raw !== "success" && raw !== "" ? parseReply(raw) : null;
-    // Written by group commit a few ms later; tests read the tables right after.
-    deps.stores.messages.flush();
     return { status: res.status, text: replyText(reply), reply, retry: () => post(query, body) };
   };
 

@@ -173,8 +173,17 @@ describe("decodePush", () => {
       expect(refusal(() => decodePush(safeQuery, plainBody, safeSettings, safeNow))).toEqual({ code: "encryption_required", status: 401 });
     });
 
-    it("refuses an AppId other than ours with 401 wrong_appid (EasyWeChat's negative case)", () => {
-      expect(refusal(() => decodePush(safeQuery, safeBody, { ...safeSettings, appId: "invalid appid" }, safeNow))).toEqual({ code: "wrong_appid", status: 401 });
+    it("refuses an AppId other than ours (EasyWeChat's negative case) exactly as bad padding, echoing nothing decrypted (issue 12, defect 6)", () => {
+      const wrongAppId = expectRequestError(() => decodePush(safeQuery, safeBody, { ...safeSettings, appId: "invalid appid" }, safeNow));
+      // A correctly signed Encrypt whose last byte is not valid padding.
+      const padded = Buffer.from(pamtest.Encrypt, "base64");
+      padded[padded.length - 1] = padded[padded.length - 1]! ^ 0x55;
+      const encrypt = padded.toString("base64");
+      const query = { ...safeQuery, msg_signature: computeSignature(pamtest.token, pamtest.timestamp, pamtest.nonce, encrypt) };
+      const badPadding = expectRequestError(() => decodePush(query, safeBody.replace(pamtest.Encrypt, encrypt), safeSettings, safeNow));
+      expect([wrongAppId.code, wrongAppId.status, wrongAppId.message]).toEqual([badPadding.code, badPadding.status, badPadding.message]);
+      expect(wrongAppId.message).toBe("wechat: cannot decrypt Encrypt");
+      expect(wrongAppId.message).not.toContain(pamtest.appid);
     });
 
     it("accepts the previous AES key and reports which key worked", () => {

@@ -195,6 +195,25 @@ describe("parseMessage", () => {
     expect(err.message).toContain("CreateTime");
   });
 
+  it.each([
+    ["beyond 64 bits", "99999999999999999999"],
+    ["beyond 32 bits", "4294967296"],
+    ["negative", "-1"],
+    ["fractional", "1348831860.5"],
+    ["not a number", "NaN"],
+  ])("refuses a CreateTime %s before anything is stored (issue 12, defect 2)", (_what, createTime) => {
+    const err = expectRequestError(() => parseMessage(vector("in-text.xml").replace("1348831860", createTime)));
+    expect([err.code, err.status]).toEqual(["malformed_xml", 400]);
+    expect(err.message).toContain("CreateTime");
+  });
+
+  it("refuses a MsgId over 64 characters and an over-long FromUserName, naming the field", () => {
+    const longId = expectRequestError(() => parseMessage(vector("in-text.xml").replace(/<MsgId>\d+<\/MsgId>/, `<MsgId>${"9".repeat(65)}</MsgId>`)));
+    expect(longId.message).toContain("MsgId is longer than 64");
+    const longFrom = expectRequestError(() => parseMessage(vector("in-text.xml").replace("fromUser", "o".repeat(129))));
+    expect(longFrom.message).toContain("FromUserName is longer than 128");
+  });
+
   it("throws malformed_xml for the encrypted envelope, which has no FromUserName", () => {
     expect(expectRequestError(() => parseMessage(vector("in-encrypted-safe-mode.xml"))).message).toContain("FromUserName");
   });

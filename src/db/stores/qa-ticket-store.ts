@@ -1,5 +1,4 @@
 import type { Db } from "../open-database";
-import { qaInvolvementOf } from "./qa-involvement";
 
 /** Migration 0005 documents each state and each delivery value. */
 export type TicketState = "open" | "answered" | "not_question";
@@ -200,24 +199,12 @@ const SELECT = `
 /** "%", "_" and "\" are literal in a search. */
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export interface QaTicketStoreOptions {
-  /**
-   * How often at most to ask SQLite whether another process wrote (default 100 ms; 0: every push).
-   * Asking costs a read transaction, about what the skipped query costs, so the webhook asks at
-   * most this often. Staleness is harmless: an answer staff just gave from the CLI waits for the
-   * youth's next message, and nobody types a question 100 ms after pressing 提问.
-   */
-  involvementRecheckMs?: number;
-}
-
-export function createQaTicketStore(db: Db, options: QaTicketStoreOptions = {}): QaTicketStore {
+export function createQaTicketStore(db: Db): QaTicketStore {
   const visit = db.prepare<{ account_id: string; open_id: string; dedup_key: string }, { armed_at: number | null; has_answers: number; ticket_of_push: number | null }>(`
     SELECT (SELECT armed_at FROM qa_awaiting WHERE account_id = @account_id AND open_id = @open_id) AS armed_at,
            (SELECT id FROM qa_tickets WHERE account_id = @account_id AND source_dedup_key = @dedup_key) AS ticket_of_push,
            EXISTS (SELECT 1 FROM qa_tickets WHERE account_id = @account_id AND open_id = @open_id AND delivery = 'pending')
         OR EXISTS (SELECT 1 FROM qa_tickets WHERE account_id = @account_id AND delivered_in = @dedup_key) AS has_answers`);
-  const { mayBeInvolved, involve } = qaInvolvementOf(db, options.involvementRecheckMs ?? 100);
-  const NOT_INVOLVED: VisitState = Object.freeze({ armedAt: undefined, hasAnswers: false, ticketOfPush: undefined });
 
   const upsertArm = db.prepare(`
     INSERT INTO qa_awaiting (account_id, open_id, armed_at) VALUES (@account_id, @open_id, @at)
@@ -308,7 +295,6 @@ export function createQaTicketStore(db: Db, options: QaTicketStoreOptions = {}):
   return {
     transaction: run,
     visitState(accountId, openId, dedupKey) {
-      if (!mayBeInvolved(accountId, openId)) return NOT_INVOLVED;
       const r = visit.get({ account_id: accountId, open_id: openId, dedup_key: dedupKey });
       return {
         armedAt: r?.armed_at == null ? undefined : new Date(r.armed_at),
@@ -317,12 +303,10 @@ export function createQaTicketStore(db: Db, options: QaTicketStoreOptions = {}):
       };
     },
     arm(accountId, openId, at) {
-      involve(accountId, openId);
       upsertArm.run({ account_id: accountId, open_id: openId, at: at.getTime() });
     },
     disarm: (accountId, openId) => void deleteArm.run({ account_id: accountId, open_id: openId }),
     create(t) {
-      involve(t.accountId, t.openId);
       const inserted = insert.run({
         account_id: t.accountId,
         open_id: t.openId,

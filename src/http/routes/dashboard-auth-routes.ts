@@ -77,7 +77,8 @@ export function mountAuthRoutes(router: Router, deps: AuthRouteDeps): void {
       return;
     }
     const ip = clientIp(ctx, deps.trustProxy);
-    const limit = deps.rateLimit.check(ip, name);
+    // Counted before the hash, so parallel guesses cannot all slip under the limit (issue 12).
+    const limit = deps.rateLimit.reserve(ip, name);
     if (!limit.allowed) {
       ctx.set("Retry-After", String(limit.retryAfterSeconds));
       deps.log.warn({ ip, retryAfter: limit.retryAfterSeconds }, "dashboard login throttled");
@@ -88,12 +89,11 @@ export function mountAuthRoutes(router: Router, deps: AuthRouteDeps): void {
     // Unknown names cost a full scrypt too, so timing does not tell which names exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !ok) {
-      deps.rateLimit.fail(ip, name);
       deps.log.warn({ ip }, "dashboard login failed");
       showLogin(ctx, 401, { next, name, error: "用户名或密码错误。" });
       return;
     }
-    deps.rateLimit.succeed(ip, name);
+    deps.rateLimit.succeed(limit.attempt);
     deps.users.touchLogin(user.id, deps.clock.now().getTime());
     deps.auth.start(ctx, user);
     setCookie(ctx, LOGIN_COOKIE, "", 0, deps.secureCookie, "Strict");

@@ -60,8 +60,6 @@ export function dashboardRoutes(deps: Deps): Router {
 
   let catchingUp = false;
   const statsContext = (): StatsContext => {
-    // Pushes answered a moment ago may still be in the message log's write buffer.
-    deps.stores.messages.flush();
     const ctx = statsContextOf(deps, stats);
     if (!catchingUp) {
       // A long history not rolled up yet (first start): catch up in the background, yielding per day.

@@ -50,8 +50,6 @@ export function mountTryRoutes(router: Router, deps: Deps, pages: PageRouteDeps 
   router.post("/messages/try", pages.requireStaff, requireCsrf, async (ctx) => {
     const text = (formOf(ctx).get("text") ?? "").trim().slice(0, 200);
     const exchange: TryBotExchange = text ? await tryBot(deps, ctx, text) : { sent: "", reply: "请输入要发送的内容。", failed: true };
-    // The exchange was just recorded in the message log; write it now so the page counts it.
-    deps.stores.messages.flush();
     renderStatsPage(pages, ctx, spec, {}, tryBotPanel(staffOf(ctx).csrfToken, exchange));
   });
 }

@@ -1,0 +1,32 @@
+import type { Db } from "./open-database";
+
+/** Runs `fn` inside BEGIN IMMEDIATE … COMMIT on `db`, rolling back if it throws. */
+export type ImmediateTransaction = <T>(fn: () => T) => T;
+
+/**
+ * A write transaction that takes SQLite's write lock up front (BEGIN IMMEDIATE), so that a lock
+ * held by another process shows as SQLITE_BUSY before anything is read or decided, never half way.
+ * Transactions of better-sqlite3 inside it (`db.transaction`) become savepoints.
+ */
+export function immediateTransaction(db: Db): ImmediateTransaction {
+  const begin = db.prepare("BEGIN IMMEDIATE");
+  const commit = db.prepare("COMMIT");
+  const rollback = db.prepare("ROLLBACK");
+  return (fn) => {
+    begin.run();
+    try {
+      const result = fn();
+      commit.run();
+      return result;
+    } catch (err) {
+      if (db.inTransaction) rollback.run();
+      throw err;
+    }
+  };
+}
+
+/** SQLite's "another connection holds the lock" (SQLITE_BUSY and its extended codes, SQLITE_LOCKED). */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+}

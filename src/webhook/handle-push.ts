@@ -1,0 +1,217 @@
+/**
+ * POST /wechat[/:account]: one WeChat push, from the request to the reply, top to bottom.
+ *
+ *   read body → verify, decrypt, parse (src/wechat) → in one transaction: dedup, read the youth's
+ *   state, route (pure), record (message log, 青年之声, job results) → render → reply
+ *
+ * Guarantees (README, The webhook; each has a test):
+ * - Answered means stored: the reply is written only after the push is committed, to the main
+ *   database or, while another process holds its lock, to the push journal (answerFromJournal).
+ * - One bad push harms only itself: it is refused (4xx) before anything is written, and each push
+ *   is its own transaction.
+ * - A locked database never freezes the service: the service's connection waits at most
+ *   SERVICE_BUSY_TIMEOUT_MS, then the push goes to the journal, folded into the main database in
+ *   order and exactly once when the lock frees (foldJournal).
+ * - WeChat's retry of a push (same MsgId, or FromUserName+CreateTime for events) gets the stored
+ *   reply again and changes nothing (Passive_user_reply_message doc: 3 tries, 5 s apart).
+ *
+ * Everything after the body is read is synchronous (better-sqlite3 is): no push waits for
+ * another's I/O, and WeChat's 5 s deadline is met as long as the event loop runs.
+ */
+import { parse as parseQueryString } from "node:querystring";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AccountSettings, Deps } from "../deps";
+import { immediateTransaction, isBusy } from "../db/immediate-transaction";
+import { RequestError } from "../errors";
+import { errorResponse } from "../http/error-response";
+import { flatQuery } from "../http/flat-query";
+import { applySecurityHeaders } from "../http/security-headers";
+import { categoryLogger, hashOpenId } from "../logger";
+import { followJobResult } from "../publisher/job-events";
+import { applyQa } from "../qa/apply-qa";
+import { windowOpenerOf } from "../qa/reply-window";
+import type { QaDecision } from "../qa/decide-qa";
+import { decodePush } from "../wechat/decode-push";
+import { encodeReply } from "../wechat/encode-reply";
+import type { InboundMessage, Reply } from "../wechat/types";
+import { readBody } from "./read-body";
+import { readFollower } from "./read-follower";
+import { routePush } from "./route-push";
+import { webhookAccountOf } from "./webhook-path";
+
+/** How long the service's own SQLite connection waits for another process's lock (main.ts). */
+export const SERVICE_BUSY_TIMEOUT_MS = 50;
+/** How often a non-empty journal tries to fold into the main database. */
+const FOLD_EVERY_MS = 250;
+/** Journal entries folded per transaction: short transactions, the event loop stays free. */
+const FOLD_BATCH = 500;
+
+export interface PushHandler {
+  /** Serves the request and returns true when it is a push; false leaves it to Koa. */
+  serve(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Moves journal entries into the main database, if it is free now (also at boot). */
+  foldJournal(): void;
+  close(): void;
+}
+
+type Answer = { status: number; contentType: string; body: string };
+
+export function createPushHandler(deps: Deps): PushHandler {
+  const log = categoryLogger(deps.log, "webhook");
+  const journal = deps.pushJournal;
+  const inTransaction = immediateTransaction(deps.db);
+  let foldTimer: NodeJS.Timeout | undefined;
+
+  /** One push, once its body is read; throws RequestError for anything refused. */
+  function answerPush(account: AccountSettings, rawQuery: string, body: string): Answer {
+    const receivedAt = deps.clock.now();
+    const push = decodePush(flatQuery(parseQueryString(rawQuery)), body, account, receivedAt);
+    const reply = journal.size() === 0 ? answerFromDatabase(account.accountId, push.message, receivedAt) : answerFromJournal(account.accountId, push.message, receivedAt);
+    return {
+      status: 200,
+      contentType: reply ? "application/xml; charset=utf-8" : "text/plain; charset=utf-8",
+      body: encodeReply(reply, push, account, receivedAt),
+    };
+  }
+
+  /** Dedup, route and record in one transaction of the main database; the journal when it is locked. */
+  function answerFromDatabase(accountId: string, message: InboundMessage, receivedAt: Date): Reply | null {
+    try {
+      return inTransaction(() => {
+        const stored = deps.stores.messages.find(accountId, message.dedupKey);
+        if (stored) return stored.reply;
+        const follower = readFollower(deps.stores, accountId, message, deps.qa.content.current(), receivedAt);
+        const decision = route(accountId, message, follower, receivedAt);
+        return record(accountId, message, decision, receivedAt);
+      });
+    } catch (err) {
+      if (!isBusy(err)) throw err;
+      log.warn({ code: (err as { code?: string }).code }, "database locked by another process: answering from the push journal");
+      return answerFromJournal(accountId, message, receivedAt);
+    }
+  }
+
+  /**
+   * While the main database is locked (or the journal still holds older pushes: order is kept),
+   * the push is routed on what can be read and made durable in the journal before its reply.
+   * Waiting answers stay waiting, and a new ticket's number is given when it is folded.
+   */
+  function answerFromJournal(accountId: string, message: InboundMessage, receivedAt: Date): Reply | null {
+    const stored = journal.find(accountId, message.dedupKey) ?? deps.stores.messages.find(accountId, message.dedupKey);
+    if (stored) return stored.reply;
+    const follower = readFollower(deps.stores, accountId, message, deps.qa.content.current(), receivedAt, false);
+    const decision = route(accountId, message, follower, receivedAt);
+    const reply = withTicketNumber(decision.result.reply, "待编号");
+    if (!journal.append({ accountId, message, decision, reply, receivedAt })) {
+      throw new RequestError("journal_full", `push journal full (${journal.capacity}): no reply, WeChat will retry`, 503);
+    }
+    scheduleFold();
+    return reply;
+  }
+
+  /** The pure router, on the content as it is now; a bug in it answers `success` and is recorded as failed. */
+  function route(accountId: string, message: InboundMessage, follower: ReturnType<typeof readFollower>, now: Date): QaDecision & { failed?: true } {
+    try {
+      return routePush(message, { bot: deps.content.current(), qa: deps.qa.content.current(), articles: deps.catalog.byColumn(accountId) }, follower, now);
+    } catch (err) {
+      log.error({ err, type: message.type, user: hashOpenId(message.openId) }, "routing failed, answered success");
+      return { result: { reply: null }, intent: null, delivered: [], failed: true };
+    }
+  }
+
+  /**
+   * Writes everything one push causes, inside the caller's transaction, and returns its reply.
+   * @param sent the reply already given (a journal entry being folded): stored as it was
+   */
+  function record(accountId: string, message: InboundMessage, decision: QaDecision & { failed?: true }, receivedAt: Date, sent?: Reply | null): Reply | null {
+    const qaReply = applyQa({ store: deps.stores.qaTickets, log, timezone: deps.config.scheduleTimezone }, deps.qa.content.current(), accountId, message, decision, receivedAt);
+    const reply = sent === undefined ? qaReply : sent;
+    if (message.type === "publish_finished" || message.type === "mass_send_finished") {
+      followJobResult({ store: deps.stores.publications, clock: deps.clock, log, onPublished: () => deps.catalog.invalidate() }, accountId, message);
+    }
+    // Sandbox mode: what the youth did opens the simulated customer-service window, as WeChat's would.
+    const opener = windowOpenerOf(message);
+    if (deps.sandbox && opener) deps.sandbox.recordInteraction(message.openId, opener, message.createdAt);
+    const { ruleId, columnId, matchMode } = decision.result;
+    deps.stores.messages.record({ accountId, message, receivedAt, outcome: { status: decision.failed ? "failed" : "replied", reply, ruleId, columnId, matchMode } });
+    return reply;
+  }
+
+  function foldJournal(): void {
+    foldTimer = undefined;
+    try {
+      while (journal.size() > 0) {
+        const entries = journal.oldest(FOLD_BATCH);
+        inTransaction(() => {
+          for (const e of entries) {
+            // Already there: folded before a crash that came before the journal forgot it.
+            if (deps.stores.messages.find(e.accountId, e.message.dedupKey)) continue;
+            record(e.accountId, e.message, e.decision, e.receivedAt, e.reply);
+          }
+        });
+        journal.removeThrough(entries[entries.length - 1]!.seq);
+        log.info({ folded: entries.length, left: journal.size() }, "push journal folded into the database");
+      }
+    } catch (err) {
+      if (!isBusy(err)) log.error({ err }, "push journal fold failed");
+      scheduleFold();
+    }
+  }
+
+  function scheduleFold(): void {
+    if (foldTimer) return;
+    foldTimer = setTimeout(foldJournal, FOLD_EVERY_MS);
+    foldTimer.unref();
+  }
+
+  function respond(res: ServerResponse, answer: Answer): void {
+    if (res.headersSent || res.destroyed) return;
+    applySecurityHeaders(res);
+    res.writeHead(answer.status, { "Content-Type": answer.contentType, "Content-Length": Buffer.byteLength(answer.body) });
+    res.end(answer.body);
+  }
+
+  function refusal(err: unknown, path: string): Answer {
+    const e = errorResponse(err, log, { method: "POST", path });
+    return { status: e.status, contentType: "text/plain; charset=utf-8", body: e.body };
+  }
+
+  return {
+    serve(req, res) {
+      if (req.method !== "POST") return false;
+      const url = req.url ?? "";
+      const q = url.indexOf("?");
+      const path = q === -1 ? url : url.slice(0, q);
+      const accountId = webhookAccountOf(path);
+      if (accountId === undefined) return false;
+      const account = deps.accounts.get(accountId ?? "default");
+      if (!account) {
+        respond(res, refusal(new RequestError("unknown_account", `no account "${accountId}" is configured`, 404), path));
+        return true;
+      }
+      readBody(req, deps.config.wechat.bodyLimitBytes).then(
+        (body) => {
+          let answer: Answer;
+          try {
+            answer = answerPush(account, q === -1 ? "" : url.slice(q + 1), body);
+          } catch (err) {
+            answer = refusal(err, path);
+          }
+          respond(res, answer);
+        },
+        (err: unknown) => respond(res, refusal(err, path)),
+      );
+      return true;
+    },
+    foldJournal,
+    close() {
+      if (foldTimer) clearTimeout(foldTimer);
+      foldTimer = undefined;
+    },
+  };
+}
+
+/** The reply with a ticket number put in for `{number}` (qa/apply-qa.ts does it with the real one). */
+function withTicketNumber(reply: Reply | null, number: string): Reply | null {
+  return reply?.type === "text" ? { type: "text", content: reply.content.replaceAll("{number}", number) } : reply;
+}
