@@ -25,8 +25,6 @@ export interface WeChatConfig {
   apiBase: string | undefined;
   /** Requests whose timestamp is further than this from now are refused as replays. */
   replayWindowSeconds: number;
-  /** Answer WeChat by this deadline or fall back to `success` (WeChat gives up at 5 s). */
-  replyBudgetMs: number;
   bodyLimitBytes: number;
 }
 
@@ -94,7 +92,6 @@ const schema = z.object({
   WECHAT_ACCOUNT_TYPE: z.preprocess(blankToUndefined, z.enum(["subscription", "service"]).default("subscription")),
   WECHAT_VERIFIED: z.preprocess(blankToUndefined, z.enum(["true", "false"]).default("true")),
   WECHAT_REPLAY_WINDOW_SECONDS: intIn(10, 86400, 300),
-  WECHAT_REPLY_BUDGET_MS: intIn(100, 4900, 4500),
   WECHAT_BODY_LIMIT_BYTES: intIn(1024, 10 * 1024 * 1024, 64 * 1024),
   WECHAT_ACCOUNT_NAME: z.preprocess(blankToUndefined, z.string().trim().max(30).default("青春轮台")),
   DASHBOARD_SECURE_COOKIE: z.preprocess(blankToUndefined, z.enum(["true", "false"]).default("false")),
@@ -114,7 +111,6 @@ const HINTS: Record<string, string> = {
   WECHAT_ACCOUNT_TYPE: "use subscription (订阅号) or service (服务号)",
   WECHAT_VERIFIED: "use true if the account passed 微信认证, else false",
   WECHAT_REPLAY_WINDOW_SECONDS: "seconds between 10 and 86400; 300 suits WeChat's retries",
-  WECHAT_REPLY_BUDGET_MS: "milliseconds between 100 and 4900; WeChat gives up after 5000",
   WECHAT_BODY_LIMIT_BYTES: "bytes between 1024 and 10485760",
   WECHAT_ACCOUNT_NAME: "the account's display name (账号名称), at most 30 characters",
   DASHBOARD_SECURE_COOKIE: "use true when staff reach the dashboard over https, else false",
@@ -221,7 +217,6 @@ export function loadConfig(env: Env = process.env): Config {
       verified: e.WECHAT_VERIFIED === "true",
       apiBase: e.WECHAT_API_BASE,
       replayWindowSeconds: e.WECHAT_REPLAY_WINDOW_SECONDS,
-      replyBudgetMs: e.WECHAT_REPLY_BUDGET_MS,
       bodyLimitBytes: e.WECHAT_BODY_LIMIT_BYTES,
     },
     dashboard: {
