@@ -13,7 +13,7 @@ import { previewCommand, PREVIEW_USAGE } from "./cli/preview-command";
 import { publishCommand, PUBLISH_USAGE } from "./cli/publish-command";
 import { withDeps } from "./cli/with-deps";
 import { qaCommand, QA_USAGE } from "./cli/qa-command";
-import { createLogger } from "./logger";
+import { cliLogger } from "./cli/cli-logger";
 import { main } from "./main";
 import type { SimulatedAction } from "./wechat/build-push";
 
@@ -103,8 +103,8 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case "stats": {
-      // Logs go to stderr (warnings only) so that --format csv|json output stays clean on stdout.
-      const log = createLogger({ level: "warn", destination: process.stderr });
+      // Logs go to stderr so that --format csv|json output stays clean on stdout.
+      const log = cliLogger(config);
       process.exitCode = await statsCommand(config, log, rest, (text) => void process.stdout.write(text));
       return;
     }

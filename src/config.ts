@@ -38,7 +38,9 @@ export interface Config {
   publishCatchUpHours: number;
   /** A mass send over the 群发 quota: wait for the next slot, or go out as 发布 (not pushed) now. */
   publishQuotaFallback: "wait" | "publish";
-  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  logLevel: LogLevel;
+  /** The CLI's level: LOG_LEVEL when set, else "warn" (a command's own output stays readable). */
+  cliLogLevel: LogLevel;
   logFormat: "json" | "pretty";
   /** No WeChat credentials: run against the embedded simulator with generated local secrets. */
   sandbox: boolean;
@@ -61,6 +63,8 @@ export interface DashboardConfig {
   statsBackfillDays: number;
 }
 
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
 type Env = Record<string, string | undefined>;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -70,7 +74,9 @@ const intIn = (min: number, max: number, def: number) =>
 
 const schema = z.object({
   PORT: intIn(0, 65535, 3000),
-  HOST: z.preprocess(blankToUndefined, z.string().default("0.0.0.0")),
+  // Loopback by default: the service is meant to sit behind a TLS reverse proxy (README, Going
+  // live), and 0.0.0.0 exposed the dashboard and the sandbox to the whole network (issue 12).
+  HOST: z.preprocess(blankToUndefined, z.string().default("127.0.0.1")),
   DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default("data/app.db")),
   CONTENT_DIR: z.preprocess(blankToUndefined, z.string().default("content")),
   SCHEDULE_TIMEZONE: z.preprocess(blankToUndefined, z.string().default("Asia/Shanghai")),
@@ -78,7 +84,7 @@ const schema = z.object({
   PUBLISH_QUOTA_FALLBACK: z.preprocess(blankToUndefined, z.enum(["wait", "publish"]).default("wait")),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   ),
   LOG_FORMAT: z.preprocess(blankToUndefined, z.enum(["json", "pretty"]).optional()),
   WECHAT_APP_ID: optionalString,
@@ -202,7 +208,8 @@ export function loadConfig(env: Env = process.env): Config {
     scheduleTimezone: e.SCHEDULE_TIMEZONE,
     publishCatchUpHours: e.PUBLISH_CATCH_UP_HOURS,
     publishQuotaFallback: e.PUBLISH_QUOTA_FALLBACK,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? "info",
+    cliLogLevel: e.LOG_LEVEL ?? "warn",
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     sandbox,
     wechat: {

@@ -4,13 +4,20 @@ import { ConfigError, ContentError } from "./errors";
 import { createLogger, categoryLogger } from "./logger";
 import { buildDeps, closeDeps, pointSandboxAtWebhook } from "./build-deps";
 import { createApp } from "./http/create-app";
+import { drainServer } from "./http/drain-server";
+import { limitServer } from "./http/limit-server";
 import type { Deps } from "./deps";
 import { dashboardRoutes } from "./http/routes/dashboard-routes";
 import { describeStaffLogin } from "./cli/first-staff-user";
 import { startScheduler } from "./scheduler/start-scheduler";
 import { JOBS } from "./scheduler/jobs";
 
-/** How long in-flight requests get to finish after SIGTERM before connections are cut. */
+/**
+ * After SIGTERM: how long the server keeps accepting and answers 503 on /healthz, so the proxy or
+ * load balancer in front sees the service stopping (a refused connection looks like a crash)...
+ */
+const DRAIN_GRACE_MS = 5_000;
+/** ...then how long in-flight requests get to finish before connections are cut. */
 const DRAIN_MS = 10_000;
 
 function describeStart(config: Config, deps: Deps, url: string): string {
@@ -24,7 +31,7 @@ function describeStart(config: Config, deps: Deps, url: string): string {
     lines.push(
       "  mode:     SANDBOX (no WeChat credentials set; nothing reaches WeChat)",
       `  token:    ${account.token}   (generated locally, stored in ${config.databasePath})`,
-      `  WeChat:   ${url}/sandbox (simulated API; what it received: ${url}/sandbox/inspect)`,
+      `  WeChat:   ${url}/sandbox (simulated API; what it received, after the staff login: ${url}/dashboard/sandbox/inspect)`,
       "  try it:   npm run cli -- send 诚聘",
       "            npm run cli -- send --event subscribe",
     );
@@ -32,7 +39,10 @@ function describeStart(config: Config, deps: Deps, url: string): string {
   return lines.join("\n");
 }
 
-/** Starts the HTTP server; SIGTERM/SIGINT stop accepting, finish in-flight requests, close the db. */
+/**
+ * Starts the HTTP server; SIGTERM/SIGINT turn /healthz to 503 for a grace period, then stop
+ * accepting, finish in-flight requests and close the db.
+ */
 export async function main(): Promise<void> {
   loadDotEnv();
   let config: Config;
@@ -60,7 +70,7 @@ export async function main(): Promise<void> {
   const app = createApp(deps, [dashboardRoutes(deps), ...(deps.sandbox ? [deps.sandbox.router] : [])]);
   // Pushes answered from the journal before a crash or stop go into the database first.
   app.pushes.foldJournal();
-  const server: Server = app.listen(config.port, config.host);
+  const server: Server = limitServer(app.listen(config.port, config.host));
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
@@ -80,25 +90,22 @@ export async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    deps.lifecycle.stopping = true;
-    life.info({ signal }, "stopping: no new connections, finishing in-flight requests");
+    life.info({ signal, graceMs: DRAIN_GRACE_MS }, "stopping: /healthz answers 503, then no new connections, finishing in-flight requests");
     // No new job runs; the one under way (a publication mid-step) finishes before the db closes.
     const schedulerStopped = scheduler.stop();
-    const force = setTimeout(() => {
-      life.warn("drain timeout, closing remaining connections");
-      server.closeAllConnections();
-    }, DRAIN_MS);
-    force.unref();
-    server.close(() => {
-      clearTimeout(force);
-      void schedulerStopped.finally(() => {
+    void drainServer(server, deps.lifecycle, {
+      graceMs: DRAIN_GRACE_MS,
+      timeoutMs: DRAIN_MS,
+      onPhase: (phase) =>
+        phase === "closing" ? life.info("stopping: no new connections") : life.warn("drain timeout, closing remaining connections"),
+    }).then(() =>
+      schedulerStopped.finally(() => {
         app.pushes.foldJournal();
         app.pushes.close();
         closeDeps(deps);
         life.info("stopped cleanly");
-      });
-    });
-    server.closeIdleConnections();
+      }),
+    );
   };
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGINT"));

@@ -75,6 +75,27 @@ describe("main (the service process)", () => {
     expect(existsSync(join(dir, "app.db-wal"))).toBe(false);
   }, 40_000);
 
+  it("after SIGTERM keeps answering /healthz, with 503, until the grace period is over (issue 12)", async () => {
+    const { child, port, output } = await startService({
+      DATABASE_PATH: join(dir, "app.db"),
+      CONTENT_DIR: REPO_CONTENT,
+      WECHAT_APP_ID: TEST_ACCOUNT.appId,
+      WECHAT_APP_SECRET: "test-app-secret-value",
+      WECHAT_TOKEN: TEST_ACCOUNT.token,
+      WECHAT_ORIGINAL_ID: TEST_ACCOUNT.originalId,
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    // A load balancer's check: answered "stopping" on a fresh connection, not refused.
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(503);
+    expect(health.headers.get("connection")).toBe("close");
+    expect(await health.json()).toEqual({ status: "stopping" });
+    expect(await exited).toBe(0);
+    expect(output()).toContain("stopped cleanly");
+  }, 40_000);
+
   it("refuses to start with a broken configuration and lists every problem", async () => {
     const { child, output } = await startService({
       DATABASE_PATH: join(dir, "app.db"),

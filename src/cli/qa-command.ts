@@ -5,7 +5,7 @@ import { isDate } from "../stats/dates";
 import { formatLocal, localDate } from "../time";
 import { formatDuration, type QaPeriodUnit } from "../qa/count-qa";
 import type { AnswerOutcome, QaService, TicketView } from "../qa/qa-service";
-import { formatWindowLeft } from "../qa/reply-window";
+import { formatWindowLeft } from "../inbox/reply-window";
 import { withWeChat } from "./cli-wechat";
 
 export const QA_USAGE = `  qa list [--all] [--search TEXT] [--assignee NAME]

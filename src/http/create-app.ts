@@ -6,6 +6,7 @@ import { categoryLogger } from "../logger";
 import { createPushHandler, type PushHandler } from "../webhook/handle-push";
 import { handshakeRoutes } from "../webhook/handshake-routes";
 import { errorHandler } from "./middleware/error-handler";
+import { securityHeaders } from "./security-headers";
 import { healthRoutes } from "./routes/health-routes";
 
 const SERVED = Promise.resolve();
@@ -36,6 +37,8 @@ export function createApp(deps: Deps, extra: Router[] = []): ServiceApp {
   const app = new ServiceApp(createPushHandler(deps));
   app.proxy = false;
   const log = categoryLogger(deps.log, "http");
+  // First in the chain: every Koa response carries them, 404s and mapped errors included.
+  app.use(securityHeaders);
   app.use(errorHandler(log));
   for (const router of [healthRoutes(deps), handshakeRoutes(deps), ...extra]) {
     app.use(router.routes());

@@ -53,8 +53,6 @@ export const MP_WEIXIN_LINK = /^https?:\/\/mp\.weixin\.qq\.com\//i;
 const ALLOWED_HTML = /^<\/?(br|u|sup|sub)\s*\/?>$/i;
 const HTML_COMMENT = /^<!--[\s\S]*-->\s*$/;
 
-let juiceModule: typeof Juice | undefined;
-
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false });
 const escapeHtml = md.utils.escapeHtml;
 
@@ -226,9 +224,10 @@ export function renderPost(post: Post, options: RenderOptions, tokens: Token[] =
     body += `<section class="footnotes"><p class="footnotes-title">参考链接</p>${items}</section>`;
   }
   const wrapped = `<section class="article">${body}</section>`.replace(/\n+(?=<)|(?<=>)\n+/g, "").replace(/\n/g, " ");
-  // juice (with cheerio, ~10 MB) is loaded on first render, not when the webhook process starts.
-  juiceModule ??= require("juice") as typeof Juice;
-  const inlined = juiceModule.inlineContent(wrapped, ARTICLE_CSS, {
+  // juice (with cheerio, ~10 MB) is loaded on first render, not when the webhook process starts
+  // (Node's module cache keeps it afterwards).
+  const juice = require("juice") as typeof Juice;
+  const inlined = juice.inlineContent(wrapped, ARTICLE_CSS, {
     applyWidthAttributes: false,
     applyHeightAttributes: false,
     preserveImportant: false,

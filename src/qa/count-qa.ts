@@ -11,7 +11,7 @@
 import type { QaTicketStore, TicketTimes } from "../db/stores/qa-ticket-store";
 import { addDays, dayStart } from "../stats/dates";
 import { localDate } from "../time";
-import { REPLY_WINDOW_MS } from "./reply-window";
+import { REPLY_WINDOW_MS } from "../inbox/reply-window";
 
 export type QaPeriodUnit = "week" | "month";
 

@@ -21,7 +21,7 @@ import type { Clock } from "../time";
 import type { CustomMessage } from "../wechat/endpoints/custom";
 import { formatAnswer } from "./compose-reply";
 import { MAX_ANSWER_BYTES, type QaContent } from "./qa-content";
-import { replyWindow, type ReplyWindow } from "./reply-window";
+import { replyWindow, type ReplyWindow } from "../inbox/reply-window";
 
 /** A `sending` claim older than this was cut short (the API client gives up after 15 s). */
 export const STALE_SENDING_MS = 2 * 60_000;

@@ -15,13 +15,16 @@ import { massGetEndpoint, massPreviewEndpoint, massSendAllEndpoint } from "./mas
 import { addMaterialEndpoint, uploadImgEndpoint } from "./media-endpoints";
 import { menuCreateEndpoint, menuGetEndpoint } from "./menu-endpoints";
 import { mountEndpoint } from "./mount-endpoint";
-import { mountControlRoutes } from "./control-routes";
 import type { EndpointSpec, Sandbox, SandboxDeps, SandboxSettings } from "./sandbox-context";
 import { datacubeEndpoints, userGetEndpoint } from "./stats-endpoints";
 import { stableTokenEndpoint } from "./token-endpoints";
 
 export interface SandboxApp {
-  /** Routes under the prefix ("/sandbox"): mount with createApp(deps, [sandbox.router]). */
+  /**
+   * The simulated API under the prefix ("/sandbox"): mount with createApp(deps, [sandbox.router]).
+   * Its control routes (inspect, faults, settings) are not here: the dashboard mounts them behind
+   * the staff login (control-routes.ts).
+   */
   router: Router;
   /** The API base URL to give the client once the app listens at `origin` (e.g. http://127.0.0.1:3000). */
   apiBase(origin: string): string;
@@ -173,6 +176,5 @@ export function createSandboxApp(deps: SandboxDeps): SandboxApp {
       timers.clear();
     },
   };
-  mountControlRoutes(router, app, known);
   return app;
 }

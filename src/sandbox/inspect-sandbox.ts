@@ -1,6 +1,6 @@
 import type { Sandbox } from "./sandbox-context";
 
-/** Everything the sandbox received and did, newest first, for people (GET /sandbox/inspect) and tests. */
+/** Everything the sandbox received and did, newest first, for staff (GET /dashboard/sandbox/inspect) and tests. */
 export function inspectSandbox(sb: Sandbox, limit = 100) {
   const { content, jobs, outbox, control } = sb.stores;
   const a = sb.accountId;

@@ -29,7 +29,7 @@ import { applySecurityHeaders } from "../http/security-headers";
 import { categoryLogger, hashOpenId } from "../logger";
 import { followJobResult } from "../publisher/job-events";
 import { applyQa } from "../qa/apply-qa";
-import { windowOpenerOf } from "../qa/reply-window";
+import { windowOpenerOf } from "../wechat/window-opener";
 import type { QaDecision } from "../qa/decide-qa";
 import { decodePush } from "../wechat/decode-push";
 import { encodeReply } from "../wechat/encode-reply";

@@ -60,3 +60,14 @@ export const DEFAULT_BACKOFF: BackoffOptions = { maxRetries: 3, baseDelayMs: 100
 export function backoffDelay(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF): number {
   return Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
 }
+
+/**
+ * What a refused customer-service send (message/custom/send) says about the reply window:
+ * 45015 it is closed (48 h or 1 min passed, or the youth unfollowed), 45047 its count is used up
+ * (5 per message, 3 per event: platform-2025.md §1g). Anything else says nothing about it.
+ */
+export function customSendRefusal(errcode: number | undefined): "closed" | "used_up" | "other" {
+  if (errcode === 45015) return "closed";
+  if (errcode === 45047) return "used_up";
+  return "other";
+}

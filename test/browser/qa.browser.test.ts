@@ -1,7 +1,7 @@
 /**
  * 青年之声 in a real browser (Debian's Chromium through playwright-core), in sandbox mode: a youth
  * asks through the "try the bot" panel, staff answer on the Q&A page, and the answer is seen
- * delivered — at once by the simulated customer-service API (GET /sandbox/inspect), and, once the
+ * delivered — at once by the simulated customer-service API (GET /dashboard/sandbox/inspect, with the staff login), and, once the
  * 48 h window has closed, with the youth's next message. Screenshots go to test-results/.
  * Skips when /usr/bin/chromium is missing locally; in CI (process.env.CI) that is a failure.
  */
@@ -96,7 +96,7 @@ describeBrowser("青年之声 in Chromium", () => {
     await page.screenshot({ path: join(RESULTS, "qa-ticket-delivered.png"), fullPage: true });
 
     // What the simulated WeChat received for the youth.
-    const inspect = await page.request.get(`${server.url}/sandbox/inspect`);
+    const inspect = await page.request.get(`${server.url}/dashboard/sandbox/inspect`);
     const seen = (await inspect.json()) as { customMessages: { openId: string; request: { text?: { content?: string } } }[] };
     expect(seen.customMessages.filter((m) => m.openId === TRY_OPENID).map((m) => m.request.text?.content)).toEqual([
       `【青年之声】你的问题 #${id} 有了答复：\n问：返乡创业有哪些扶持政策？\n答：可申请创业担保贷款（最高30万元）和一次性创业补贴。`,

@@ -225,8 +225,8 @@ describe("datacube and user/get", () => {
   });
 });
 
-describe("inspection and control routes", () => {
-  it("GET /sandbox/inspect shows drafts, publications, mass sends, custom messages and menus", async () => {
+describe("inspection and control", () => {
+  it("inspect() shows drafts, publications, mass sends, custom messages and menus", async () => {
     const mediaId = await makeDraft(h.client, "团县委召开青年座谈会");
     await h.client.freepublish.submit(mediaId);
     await h.client.mass.sendAll({ message: { type: "mpnews", mediaId: await makeDraft(h.client) } });
@@ -234,9 +234,7 @@ describe("inspection and control routes", () => {
     await h.client.custom.send("oYouth", { type: "text", content: "收到，谢谢！" });
     await h.client.menu.create({ buttons: [{ type: "click", name: "轮青诚聘", key: "careers" }] });
     await h.sandbox.idle();
-    const res = await fetch(`${h.baseUrl}/inspect`);
-    expect(res.headers.get("content-type")).toMatch(/application\/json/);
-    const view = (await res.json()) as ReturnType<Harness["sandbox"]["inspect"]>;
+    const view = h.sandbox.inspect();
     expect(view.account).toMatchObject({ appId: APP_ID, accountType: "subscription", verified: true });
     expect(view.drafts.map((d) => d.status).sort()).toEqual(["mass_sent", "published"]);
     expect(view.drafts.find((d) => d.mediaId === mediaId)!.articles).toEqual([expect.objectContaining({ title: "团县委召开青年座谈会" })]);
@@ -248,17 +246,14 @@ describe("inspection and control routes", () => {
     expect(JSON.stringify(view)).not.toContain(APP_SECRET);
   });
 
-  it("POST /faults, /interactions and /settings drive the simulator", async () => {
-    const post = (path: string, body: unknown) =>
-      fetch(`${h.baseUrl}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
-    expect((await post("/faults", { endpoint: "user/get", errcode: 45009 })).status).toBe(201);
-    expect((await post("/faults", { endpoint: "user/nope", errcode: 45009 })).status).toBe(400);
-    await expect(h.client.user.get()).rejects.toMatchObject({ errcode: 45009 });
-    expect((await post("/interactions", { openid: "oYouth" })).status).toBe(201);
-    await h.client.custom.send("oYouth", { type: "text", content: "你好" });
-    expect(await (await post("/settings", { verified: false, accountType: "service" })).json()).toMatchObject({ verified: false, accountType: "service" });
-    await expect(h.client.custom.send("oYouth", { type: "text", content: "你好" })).rejects.toMatchObject({ errcode: 48001 });
-    expect((await post("/settings", { verified: "yes" })).status).toBe(400);
+  it("serves no control route next to the simulated API (the dashboard mounts them behind its login)", async () => {
+    // test/http/dashboard-sandbox.test.ts covers them under /dashboard/sandbox.
+    expect((await fetch(`${h.baseUrl}/inspect`)).status).toBe(404);
+    for (const path of ["/faults", "/interactions", "/settings"]) {
+      const res = await fetch(`${h.baseUrl}${path}`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ verified: false }) });
+      expect(res.status).toBe(404);
+    }
+    expect(h.sandbox.inspect(1).account.verified).toBe(true);
   });
 
   it("mounts under a prefix in another Koa app", async () => {

@@ -1,5 +1,6 @@
 import type { InboundMessage, Reply } from "../../wechat/types";
 import type { Db } from "../open-database";
+import { windowOpenerOf } from "../../wechat/window-opener";
 import { contentOf, EVENT_TYPES, sceneOf, SYSTEM_TYPES } from "./message-row";
 
 /** What answering one push came to; recorded on the push's row. */
@@ -54,12 +55,13 @@ export function createMessageStore(db: Db): MessageStore {
     "SELECT status, reply_json FROM inbound_messages WHERE account_id = ? AND dedup_key = ?",
   );
   const upsertYouth = db.prepare(`
-    INSERT INTO youths (account_id, open_id, first_seen_at, last_interaction_at, last_message_at,
+    INSERT INTO youths (account_id, open_id, first_seen_at, last_interaction_at, last_message_at, last_event_at,
                         subscribed, subscribed_at, unsubscribed_at, subscribe_scene, last_default_reply_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (account_id, open_id) DO UPDATE SET
       last_interaction_at = max(last_interaction_at, excluded.last_interaction_at),
       last_message_at = coalesce(max(last_message_at, excluded.last_message_at), last_message_at, excluded.last_message_at),
+      last_event_at = coalesce(max(last_event_at, excluded.last_event_at), last_event_at, excluded.last_event_at),
       subscribed = coalesce(excluded.subscribed, subscribed),
       subscribed_at = coalesce(excluded.subscribed_at, subscribed_at),
       unsubscribed_at = coalesce(excluded.unsubscribed_at, unsubscribed_at),
@@ -71,7 +73,7 @@ export function createMessageStore(db: Db): MessageStore {
 
   /**
    * The youth's row on every push: follow state, scene, and the times WeChat's customer-service
-   * window counts from (qa/reply-window.ts). Written every time: skipping it "when only the times
+   * window counts from (inbox/reply-window.ts). Written every time: skipping it "when only the times
    * move" once left last_message_at NULL after a follow, and the window read as never opened.
    */
   const touchYouth = (accountId: string, m: InboundMessage, o: PushOutcome, at: Date) => {
@@ -85,6 +87,7 @@ export function createMessageStore(db: Db): MessageStore {
       t, // first_seen_at
       t, // last_interaction_at
       EVENT_TYPES.has(m.type) ? null : t, // last_message_at
+      windowOpenerOf(m) === "message" || windowOpenerOf(m) === undefined ? null : t, // last_event_at: follow, click, scan
       subscribe ? 1 : unsubscribe ? 0 : null, // subscribed
       subscribe ? t : null, // subscribed_at
       unsubscribe ? t : null, // unsubscribed_at

@@ -29,18 +29,37 @@ export function formOf(ctx: Context): URLSearchParams {
   return form;
 }
 
+/** Answers 403: the token is missing or wrong, or the request came from another site. */
+export function refuseCsrf(ctx: Context): void {
+  ctx.status = 403;
+  ctx.type = "text/plain";
+  ctx.body = "表单已过期或来源不明，请刷新页面后重试 (CSRF token missing or invalid)";
+}
+
+/**
+ * Refuses (403, true) a request the browser marks as sent by another site (Fetch Metadata,
+ * Sec-Fetch-Site: cross-site or same-site). Our own forms and scripts are same-origin; browsers
+ * without the header and non-browser clients send none and rely on the token alone.
+ */
+export function crossSiteRefusal(ctx: Context): boolean {
+  const site = ctx.get("sec-fetch-site");
+  if (site === "" || site === "same-origin" || site === "none") return false;
+  refuseCsrf(ctx);
+  return true;
+}
+
 /**
  * Every POST of a signed-in page carries the session's CSRF token in a hidden `_csrf` field
  * (synchronizer token pattern); without it the request is refused with 403 before anything runs.
- * Runs after requireStaff; leaves the parsed form on ctx.state.form.
+ * A request the browser marks cross-site is refused before its body is read. Runs after
+ * requireStaff; leaves the parsed form on ctx.state.form.
  */
 export const requireCsrf: Middleware = async (ctx, next) => {
+  if (crossSiteRefusal(ctx)) return;
   const staff = ctx.state["staff"] as StaffState | undefined;
   const form = await readForm(ctx);
   if (!staff || !tokensMatch(staff.csrfToken, form.get("_csrf"))) {
-    ctx.status = 403;
-    ctx.type = "text/plain";
-    ctx.body = "表单已过期或来源不明，请刷新页面后重试 (CSRF token missing or invalid)";
+    refuseCsrf(ctx);
     return;
   }
   ctx.state["form"] = form;

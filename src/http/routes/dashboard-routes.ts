@@ -1,5 +1,4 @@
 import Router from "@koa/router";
-import type { Middleware } from "koa";
 import type { Deps } from "../../deps";
 import { createSessionStore } from "../../db/stores/session-store";
 import { createStaffLoginFailureStore } from "../../db/stores/staff-login-failure-store";
@@ -11,6 +10,8 @@ import type { StatsContext } from "../../stats/stats-context";
 import { createStatsStores } from "../../stats/stats-stores";
 import { createSessionAuth, staffOf } from "../middleware/auth-session";
 import { createLoginRateLimit } from "../middleware/login-rate-limit";
+import { inputOf, requireCsrfInput } from "../middleware/csrf-input";
+import { mountControlRoutes } from "../../sandbox/control-routes";
 import { layout } from "../views/layout";
 import { tryBotPanel } from "../views/try-bot-panel";
 import { loadDashboardAssets, mountAssetRoutes } from "./dashboard-asset-routes";
@@ -18,23 +19,6 @@ import { mountAuthRoutes } from "./dashboard-auth-routes";
 import { mountPageRoutes, type PageRouteDeps } from "./dashboard-page-routes";
 import { mountTryRoutes } from "./dashboard-try-routes";
 import { mountQaRoutes } from "./dashboard-qa-routes";
-
-/**
- * Every dashboard response: no framing (clickjacking), scripts and styles from our own origin only
- * (pages carry no inline script; chart data sits in JSON blocks), no MIME sniffing, no referrer
- * leaking page URLs with dates to other sites.
- */
-const securityHeaders: Middleware = async (ctx, next) => {
-  ctx.set(
-    "Content-Security-Policy",
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-      "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  );
-  ctx.set("X-Content-Type-Options", "nosniff");
-  ctx.set("X-Frame-Options", "DENY");
-  ctx.set("Referrer-Policy", "same-origin");
-  await next();
-};
 
 /**
  * The staff dashboard under /dashboard (login at /dashboard/login): server-rendered pages with
@@ -69,7 +53,7 @@ export function dashboardRoutes(deps: Deps): Router {
     return ctx;
   };
 
-  router.use(securityHeaders);
+  // createApp sets these on every response; kept here so a dashboard mounted elsewhere has them too.
   mountAssetRoutes(router, assets.files);
   mountAuthRoutes(router, {
     users,
@@ -102,6 +86,10 @@ export function dashboardRoutes(deps: Deps): Router {
   // 青年之声 first: it serves /dashboard/qa (the "qa" stats page plus the tickets to answer).
   mountQaRoutes(router, deps, pages);
   mountPageRoutes(router, pages);
-  if (sandbox) mountTryRoutes(router, deps, pages);
+  if (deps.sandbox) {
+    mountTryRoutes(router, deps, pages);
+    // The simulator's control routes, behind the login like every other dashboard form (issue 12).
+    mountControlRoutes(router, deps.sandbox, { read: [auth.requireStaff], change: [auth.requireStaff, requireCsrfInput], input: inputOf });
+  }
   return router;
 }

@@ -7,7 +7,7 @@ import type { TicketEvent } from "../../db/stores/qa-ticket-store";
 import { hashOpenId } from "../../logger";
 import { MAX_ANSWER_BYTES } from "../../qa/qa-content";
 import type { DeliveryReason, TicketView } from "../../qa/qa-service";
-import { formatWindowLeft } from "../../qa/reply-window";
+import { formatWindowLeft } from "../../inbox/reply-window";
 import { formatLocal } from "../../time";
 import { html, type SafeHtml } from "./html";
 

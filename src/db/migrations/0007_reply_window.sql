@@ -1,0 +1,21 @@
+-- WeChat's customer-service window, by our own records (issue 13; inbox/reply-window.ts):
+-- a youth's message opens 5 messages within 48 h, a follow, menu click or scan 3 within 1 minute.
+-- youths.last_message_at already records the first; last_event_at records the second.
+ALTER TABLE youths ADD COLUMN last_event_at INTEGER;
+-- The staff's 备注 for a follower (WeChat gives no names since 2021-12).
+ALTER TABLE youths ADD COLUMN remark TEXT;
+
+-- Every customer-service message we sent or tried to send, whoever sent it (青年之声 answers, staff
+-- replies): the window's count, and WeChat's refusals (45015 closed, 45047 used up) that end it.
+CREATE TABLE customer_sends (
+  id          INTEGER PRIMARY KEY,
+  account_id  TEXT    NOT NULL,
+  open_id     TEXT    NOT NULL,
+  at          INTEGER NOT NULL,
+  outcome     TEXT    NOT NULL CHECK (outcome IN ('sent', 'uncertain', 'refused_closed', 'refused_used_up', 'refused_other')),
+  errcode     INTEGER,
+  source      TEXT    NOT NULL,            -- qa | inbox
+  ref         TEXT,                        -- ticket id, staff reply id
+  sent_by     TEXT                         -- staff name
+);
+CREATE INDEX customer_sends_by_youth ON customer_sends (account_id, open_id, at);

@@ -1,0 +1,61 @@
+import type { Context, Middleware } from "koa";
+import { RequestError } from "../../errors";
+import { readRawBody } from "../read-raw-body";
+import type { StaffState } from "./auth-session";
+import { crossSiteRefusal, refuseCsrf, tokensMatch } from "./csrf";
+
+/** Control requests are a few fields; anything bigger is not ours. */
+const INPUT_LIMIT_BYTES = 16 * 1024;
+
+/** The header a script puts the session's CSRF token in when it posts JSON (or sends no body). */
+export const CSRF_HEADER = "x-csrf-token";
+
+/**
+ * The body of a form or JSON request as a flat object. Only these two types: a cross-site page can
+ * post text/plain (or a form) without a CORS preflight, so a body is never sniffed into JSON.
+ */
+async function readInput(ctx: Context): Promise<Record<string, unknown>> {
+  const hasBody = Number(ctx.get("content-length") || 0) > 0 || ctx.get("transfer-encoding") !== "";
+  if (!hasBody && ctx.get("content-type") === "") return {};
+  if (ctx.is("application/x-www-form-urlencoded")) {
+    return Object.fromEntries(new URLSearchParams(await readRawBody(ctx.req, INPUT_LIMIT_BYTES)));
+  }
+  if (ctx.is("application/json")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readRawBody(ctx.req, INPUT_LIMIT_BYTES));
+    } catch (err) {
+      if (err instanceof RequestError) throw err;
+      throw new RequestError("bad_json", "the body is not JSON", 400);
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new RequestError("bad_json", "expected a JSON object", 400);
+    return parsed as Record<string, unknown>;
+  }
+  throw new RequestError("unsupported_input", "expected a form (application/x-www-form-urlencoded) or JSON (application/json)", 415);
+}
+
+export function inputOf(ctx: Context): Record<string, unknown> {
+  const input = ctx.state["input"] as Record<string, unknown> | undefined;
+  if (!input) throw new Error("dashboard: route registered without requireCsrfInput");
+  return input;
+}
+
+/**
+ * requireCsrf for routes that scripts call as well as forms (the sandbox's control routes): the
+ * session's CSRF token in the `_csrf` field of a form or JSON body, or in the X-CSRF-Token header
+ * (also for a request without a body, such as DELETE). Any other body type gets 415, a cross-site
+ * request or a wrong token 403, before anything runs. Runs after requireStaff; leaves the body
+ * without `_csrf` on ctx.state.input.
+ */
+export const requireCsrfInput: Middleware = async (ctx, next) => {
+  if (crossSiteRefusal(ctx)) return;
+  const staff = ctx.state["staff"] as StaffState | undefined;
+  const { _csrf: fromBody, ...input } = await readInput(ctx);
+  const given = ctx.get(CSRF_HEADER) || (typeof fromBody === "string" ? fromBody : undefined);
+  if (!staff || !tokensMatch(staff.csrfToken, given)) {
+    refuseCsrf(ctx);
+    return;
+  }
+  ctx.state["input"] = input;
+  await next();
+};
