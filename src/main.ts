@@ -7,7 +7,7 @@ import { createApp } from "./http/create-app";
 import { drainServer } from "./http/drain-server";
 import { limitServer } from "./http/limit-server";
 import type { Deps } from "./deps";
-import { dashboardRoutes } from "./http/routes/dashboard-routes";
+import { dashboardRoutes } from "./dashboard/routes/dashboard-routes";
 import { describeStaffLogin } from "./cli/first-staff-user";
 import { startScheduler } from "./scheduler/start-scheduler";
 import { JOBS } from "./scheduler/jobs";

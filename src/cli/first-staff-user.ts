@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Deps } from "../deps";
 import { createStaffUserStore } from "../db/stores/staff-user-store";
-import { hashPassword } from "../http/middleware/auth-password";
+import { hashPassword } from "../dashboard/middleware/auth-password";
 
 export const DEMO_USER = "demo";
 

@@ -1,4 +1,4 @@
-import { formatNumber, type PageModel, type Table } from "../http/presenters/page-model";
+import { formatNumber, type PageModel, type Table } from "../dashboard/presenters/page-model";
 
 /** Columns a character takes in a terminal: CJK and full-width forms take two. */
 function width(text: string): number {

@@ -7,11 +7,11 @@ import type { Clock } from "../time";
 import { resolveSecrets } from "../resolve-accounts";
 import { createApiClient } from "../wechat/api-client";
 import { runStatsJob } from "../stats/run-stats-job";
-import { isPageId, PAGE_IDS, presentPage, type PageId } from "../http/presenters/pages";
-import type { PageModel } from "../http/presenters/page-model";
-import { BOM, tableToCsv } from "../http/presenters/to-csv";
+import { isPageId, PAGE_IDS, presentPage, type PageId } from "../dashboard/presenters/pages";
+import type { PageModel } from "../dashboard/presenters/page-model";
+import { BOM, tableToCsv } from "../dashboard/presenters/to-csv";
 import { formatTextPage } from "./format-table";
-import { statsContextOf } from "../http/presenters/stats-context-of";
+import { statsContextOf } from "../dashboard/presenters/stats-context-of";
 
 export const STATS_USAGE = `  stats [--page P] [--from YYYY-MM-DD --to YYYY-MM-DD] [--month YYYY-MM] [--format table|csv|json] [--table ID]
                                 print the dashboard's figures (P: ${PAGE_IDS.join(", ")}, all; default overview)

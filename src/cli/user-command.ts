@@ -4,7 +4,7 @@ import { openDatabase } from "../db/open-database";
 import { createSessionStore } from "../db/stores/session-store";
 import { createStaffUserStore } from "../db/stores/staff-user-store";
 import { formatLocal, type Clock } from "../time";
-import { hashPassword, passwordProblem } from "../http/middleware/auth-password";
+import { hashPassword, passwordProblem } from "../dashboard/middleware/auth-password";
 import { promptHidden, readStdinLine } from "./read-password";
 
 export const USER_USAGE = `  user add NAME [--password-stdin]   create a staff login for /dashboard (prompts for the password twice;

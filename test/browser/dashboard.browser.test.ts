@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, request, type BrowserContext, type Page } from "playwright-core";
-import { PAGES } from "../../src/http/presenters/pages";
+import { PAGES } from "../../src/dashboard/presenters/pages";
 import { SANDBOX_ENV, STAFF, startDashboard, type DashboardServer } from "../http/dashboard-helpers";
 import { seedDashboard } from "../http/dashboard-seed";
 

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { TRY_OPENID } from "../../src/http/routes/dashboard-try-routes";
+import { TRY_OPENID } from "../../src/dashboard/routes/dashboard-try-routes";
 import type { fixedClock } from "../../src/time";
 import { SANDBOX_ENV, STAFF, startDashboard, type DashboardServer } from "../http/dashboard-helpers";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { hashPassword, passwordProblem, verifyPassword } from "../../src/http/middleware/auth-password";
-import { safeNext } from "../../src/http/routes/dashboard-auth-routes";
+import { hashPassword, passwordProblem, verifyPassword } from "../../src/dashboard/middleware/auth-password";
+import { safeNext } from "../../src/dashboard/routes/dashboard-auth-routes";
 import { hiddenValue, startDashboard, STAFF, type DashboardServer } from "./dashboard-helpers";
 
 describe("staff passwords (scrypt)", () => {

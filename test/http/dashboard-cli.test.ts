@@ -6,7 +6,7 @@ import { describeStaffLogin, DEMO_USER } from "../../src/cli/first-staff-user";
 import { renderPages, statsCommand } from "../../src/cli/stats-command";
 import { openDatabase } from "../../src/db/open-database";
 import { createStaffUserStore } from "../../src/db/stores/staff-user-store";
-import { verifyPassword } from "../../src/http/middleware/auth-password";
+import { verifyPassword } from "../../src/dashboard/middleware/auth-password";
 import { createLogger } from "../../src/logger";
 import { fixedClock } from "../../src/time";
 import { testConfig } from "../helpers/build-test-deps";

@@ -1,8 +1,8 @@
 import { createApp } from "../../src/http/create-app";
-import { dashboardRoutes } from "../../src/http/routes/dashboard-routes";
+import { dashboardRoutes } from "../../src/dashboard/routes/dashboard-routes";
 import { closeDeps } from "../../src/build-deps";
 import { createStaffUserStore } from "../../src/db/stores/staff-user-store";
-import { hashPassword } from "../../src/http/middleware/auth-password";
+import { hashPassword } from "../../src/dashboard/middleware/auth-password";
 import type { Deps } from "../../src/deps";
 import { fixedClock } from "../../src/time";
 import { buildTestDeps, listen } from "../helpers/build-test-deps";

@@ -1,9 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PAGES } from "../../src/http/presenters/pages";
+import { PAGES } from "../../src/dashboard/presenters/pages";
 import { NOTE_UNVERIFIED } from "../../src/stats/read-followers";
-import { TRY_OPENID } from "../../src/http/routes/dashboard-try-routes";
+import { TRY_OPENID } from "../../src/dashboard/routes/dashboard-try-routes";
 import { hiddenValue, SANDBOX_ENV, startDashboard, type DashboardServer } from "./dashboard-helpers";
 import { HOSTILE_TEXT, seedDashboard } from "./dashboard-seed";
 

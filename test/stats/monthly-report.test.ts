@@ -1,6 +1,6 @@
 import { buildMonthlyReport } from "../../src/stats/monthly-report";
-import { presentReport } from "../../src/http/presenters/present-report";
-import { tableToCsv } from "../../src/http/presenters/to-csv";
+import { presentReport } from "../../src/dashboard/presenters/present-report";
+import { tableToCsv } from "../../src/dashboard/presenters/to-csv";
 import { inbound } from "../helpers/inbound";
 import { bj, statsWorld, type StatsWorld } from "./stats-fixture";
 

@@ -1,5 +1,5 @@
-import { BOM, csvField, csvFileName, tableToCsv } from "../../src/http/presenters/to-csv";
-import type { Table } from "../../src/http/presenters/page-model";
+import { BOM, csvField, csvFileName, tableToCsv } from "../../src/dashboard/presenters/to-csv";
+import type { Table } from "../../src/dashboard/presenters/page-model";
 
 describe("CSV export", () => {
   it("quotes per RFC 4180 only when needed, doubling quotes", () => {

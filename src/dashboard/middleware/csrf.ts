@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Context, Middleware } from "koa";
 import { RequestError } from "../../errors";
-import { readRawBody } from "../read-raw-body";
+import { readRawBody } from "../../http/read-raw-body";
 import type { StaffState } from "./auth-session";
 
 /** Dashboard forms are a few fields; anything bigger is not ours. */

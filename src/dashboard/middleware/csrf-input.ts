@@ -1,6 +1,6 @@
 import type { Context, Middleware } from "koa";
 import { RequestError } from "../../errors";
-import { readRawBody } from "../read-raw-body";
+import { readRawBody } from "../../http/read-raw-body";
 import type { StaffState } from "./auth-session";
 import { crossSiteRefusal, refuseCsrf, tokensMatch } from "./csrf";
 
