@@ -8,6 +8,7 @@ import type { Clock } from "../time";
 import type { ApiClient } from "../wechat/api-client";
 import { readQaCounts, type QaCounts, type QaPeriodUnit } from "./count-qa";
 import { createQaService, type QaService } from "./qa-service";
+import { createCustomerSendStore } from "../db/stores/customer-send-store";
 import { AppError } from "../errors";
 import { QA_FILE } from "./qa-content";
 import { watchQaContent, type QaContentSource } from "./watch-qa-content";
@@ -47,9 +48,11 @@ export function buildQa(o: BuildQaOptions): Qa {
   const columns = () => new Set(o.botContent.current().columns.map((c) => c.id));
   const content = watchQaContent(o.config.contentDir, log, columns, { watch: o.watch ?? true });
   const timezone = o.config.scheduleTimezone;
+  const sends = createCustomerSendStore(o.db);
   const serviceWith = (wechat: ApiClient) =>
     createQaService({
       store,
+      sends,
       content: () => content.current(),
       clock: o.clock,
       log,

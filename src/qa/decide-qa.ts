@@ -58,7 +58,9 @@ export function qaIntentOf(message: InboundMessage, content: QaContent, visit: P
 }
 
 export function decideQa(message: InboundMessage, content: QaContent, visit: QaVisit, bot: RouteResult, now: Date): QaDecision {
-  const intent = qaIntentOf(message, content, visit, now);
+  let intent = qaIntentOf(message, content, visit, now);
+  // Waiting for a question, the youth sent a column's keyword (诚聘): the column answers, no ticket.
+  if (intent?.kind === "ask" && intent.waited && (bot.matchMode === "exact" || bot.matchMode === "menu")) intent = null;
   const own = intent === null ? { result: bot, fallback: content.texts.deferredNote } : intakeReply(content, intent, visit);
   const answers = VISIT_TYPES.has(message.type) ? visit.waitingAnswers : [];
   if (answers.length === 0) return { result: own.result, intent, delivered: [] };
@@ -84,6 +86,8 @@ function intakeReply(content: QaContent, intent: QaIntent, visit: QaVisit): { re
       return qa("list", listText(content, visit.recentTickets), content.texts.deferredNote);
     case "ask":
       return qa("ask", content.texts.received, content.texts.receivedShort);
+    case "too_short":
+      return qa("too-short", content.texts.tooShort, content.texts.deferredNote);
   }
 }
 

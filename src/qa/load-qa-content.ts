@@ -9,7 +9,7 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { z } from "zod";
 import { MAX_TEXT_REPLY_BYTES, normaliseText, utf8Bytes } from "../bot/bot-content";
 import { ContentError } from "../errors";
-import { QA_DISABLED, QA_FILE, type DutyCadre, type QaContent, type QaTexts, type Weekday } from "./qa-content";
+import { DEFAULT_TOO_SHORT, QA_DISABLED, QA_FILE, type DutyCadre, type QaContent, type QaTexts, type Weekday } from "./qa-content";
 
 export interface LoadQaContentResult {
   /** Null whenever `errors` is not empty; QA_DISABLED when the file does not exist. */
@@ -18,11 +18,12 @@ export interface LoadQaContentResult {
 }
 
 /** Each text, its placeholders, and whether it must mention each one. */
-const TEXT_FIELDS: Record<keyof QaTexts, { key: string; placeholders: readonly string[]; required: readonly string[] }> = {
+const TEXT_FIELDS: Record<keyof QaTexts, { key: string; placeholders: readonly string[]; required: readonly string[]; fallback?: string }> = {
   askPrompt: { key: "ask_prompt", placeholders: ["wait_minutes"], required: [] },
   received: { key: "received", placeholders: ["number"], required: ["number"] },
   receivedShort: { key: "received_short", placeholders: ["number"], required: ["number"] },
   cancelled: { key: "cancelled", placeholders: [], required: [] },
+  tooShort: { key: "too_short", placeholders: [], required: [], fallback: DEFAULT_TOO_SHORT },
   noTickets: { key: "no_tickets", placeholders: [], required: [] },
   listHeader: { key: "list_header", placeholders: [], required: [] },
   answer: { key: "answer", placeholders: ["number", "question", "answer"], required: ["answer"] },
@@ -50,7 +51,7 @@ const schema = z
     menu_key: z.string().min(1).max(128).optional(),
     wait_minutes: z.number().int().min(1).max(1440).default(10),
     texts: z
-      .object(Object.fromEntries(Object.values(TEXT_FIELDS).map((f) => [f.key, text])) as Record<string, typeof text>)
+      .object(Object.fromEntries(Object.values(TEXT_FIELDS).map((f) => [f.key, f.fallback === undefined ? text : text.default(f.fallback)])) as Record<string, typeof text>)
       .strict(),
     duty: z
       .array(

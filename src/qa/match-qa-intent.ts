@@ -1,11 +1,13 @@
 import { normaliseText } from "../bot/bot-content";
 import type { InboundMessage } from "../wechat/types";
-import { MAX_QUESTION_CHARS, type QaContent } from "./qa-content";
+import { ALWAYS_CANCEL, MAX_QUESTION_CHARS, type QaContent } from "./qa-content";
 
 /** What a push means to the Q&A intake, or null: not Q&A's business (the bot answers it). */
 export type QaIntent =
-  /** "提问 …", or any text while a bare 提问 waits: make a ticket. */
-  | { kind: "ask"; question: string }
+  /** "提问 …", or any text while a bare 提问 waits (`waited`): make a ticket. */
+  | { kind: "ask"; question: string; waited?: true }
+  /** Too short to be a question (one character, digits only, an emoji or a sticker): ask for one. */
+  | { kind: "too_short" }
   /** A bare "提问" or the 青年之声 menu button: the next message is the question. */
   | { kind: "arm" }
   /** "取消" while waiting. */
@@ -30,17 +32,31 @@ export function matchQaIntent(message: InboundMessage, content: QaContent, waiti
   const normalised = normaliseText(message.type === "voice" ? raw.replace(/[\s。，,．.！!？?、…~～]+$/u, "") : raw);
 
   if (content.listKeywords.includes(normalised)) return { kind: "list" };
-  if (waiting && content.cancelKeywords.includes(normalised)) return { kind: "cancel" };
+  if (waiting && (content.cancelKeywords.includes(normalised) || (ALWAYS_CANCEL as readonly string[]).includes(normalised))) return { kind: "cancel" };
   for (const keyword of content.askKeywords) {
     if (!normalised.startsWith(keyword)) continue;
     const rest = normalised.slice(keyword.length);
     // A Latin keyword must end at a word boundary ("ask me", not "askme"); Chinese has no spaces.
     if (/[a-z0-9]$/.test(keyword) && /^[a-z0-9]/.test(rest)) continue;
     const question = afterPrefix(raw.trim(), keyword).replace(SEPARATOR, "").trim();
-    return question === "" ? { kind: "arm" } : { kind: "ask", question: clip(question) };
+    if (question === "") return { kind: "arm" };
+    return tooShort(question) ? { kind: "too_short" } : { kind: "ask", question: clip(question) };
   }
-  if (waiting) return { kind: "ask", question: clip(raw.trim()) };
+  if (waiting) return tooShort(raw.trim()) ? { kind: "too_short" } : { kind: "ask", question: clip(raw.trim()), waited: true };
   return null;
+}
+
+/**
+ * Not a question: one character, digits only, or nothing but emoji, punctuation and WeChat's
+ * sticker codes ("/::)", "[微笑]"), which arrive as text.
+ */
+export function tooShort(text: string): boolean {
+  const stripped = text
+    .replace(/\[[^\]\s]{1,8}\]/gu, "") // [微笑] [Smile]
+    .replace(/\/:[^\s]{1,8}/gu, "") // /::) /:B-)
+    .replace(/[\p{P}\p{S}\p{Z}\s]/gu, "");
+  if ([...stripped].length <= 1) return true;
+  return /^\d+$/.test(stripped);
 }
 
 /**

@@ -23,6 +23,11 @@ export interface QaTexts {
   receivedShort: string;
   /** 取消 while waiting for the question. */
   cancelled: string;
+  /**
+   * A message too short to be a question (one character, digits only, an emoji or a sticker) while
+   * waiting for one: ask the youth to describe it. Optional in qa.yml (this default otherwise).
+   */
+  tooShort: string;
   /** 我的问题 with no tickets. */
   noTickets: string;
   /** 我的问题: first line, then one line per ticket. */
@@ -65,6 +70,11 @@ export interface QaContent {
 
 export const QA_FILE = "qa.yml";
 
+/** texts.too_short when qa.yml does not set it. */
+export const DEFAULT_TOO_SHORT = "请用一句话描述你的问题，例如：返乡创业有哪些扶持政策？发送“取消”可放弃提问。";
+/** Words that leave Q&A mode, besides the file's cancel_keywords. */
+export const ALWAYS_CANCEL = ["取消", "退出"] as const;
+
 /** Staff answers are kept short enough that one fits a passive text reply with its envelope. */
 export const MAX_ANSWER_BYTES = 1800;
 /** Questions are quoted in the delivered answer up to this many characters. */
@@ -88,6 +98,7 @@ export const QA_DISABLED: QaContent = {
     received: "已收到你的问题 #{number}。",
     receivedShort: "（你的新问题 #{number} 也已收到。）",
     cancelled: "已取消提问。",
+    tooShort: DEFAULT_TOO_SHORT,
     noTickets: "你还没有提过问题。",
     listHeader: "你的问题：",
     answer: "【青年之声】你的问题 #{number} 有了答复：\n问：{question}\n答：{answer}",

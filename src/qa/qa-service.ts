@@ -2,18 +2,19 @@
  * What staff do with 青年之声 tickets, the same from the dashboard and the CLI: list, show, answer
  * (and deliver), mark as not a question, assign, resend, pick for the roundup.
  *
- * Delivering an answer (protocol §5.6; anchors.md C6, TL;DR 7):
- * - window open by our records (youth's last message < 48 h ago) and the account verified → the
- *   customer-service API at once;
+ * Delivering an answer (protocol §5.6; anchors.md C6, TL;DR 7), through inbox/send-to-youth.ts:
+ * - the reply window open by our records (inbox/reply-window.ts: 5 messages within 48 h of the
+ *   youth's message, 3 within 1 minute of a follow, click or scan) and the account verified → the
+ *   customer-service API at once, counted against the window;
  * - otherwise, or when WeChat refuses (48001 unverified, 45015 out of the window or unfollowed,
  *   45047 count used up, any other errcode) → `pending`: it rides on the passive reply to the
- *   youth's next message (create-qa-router.ts);
+ *   youth's next message (decide-qa.ts);
  * - the call ended without WeChat's answer (timeout, cut connection) → `uncertain`: it may have
  *   arrived, so it is neither resent nor counted delivered until staff choose `resend`.
  * The `sending` claim is taken before the call, so a push arriving meanwhile never carries the same
  * answer. Every attempt, skipped or made, is recorded in qa_ticket_events.
  */
-import { AppError, WeChatApiError } from "../errors";
+import { AppError } from "../errors";
 import { MAX_TEXT_REPLY_BYTES, utf8Bytes } from "../bot/bot-content";
 import type { QaTicketStore, Ticket, TicketEvent, TicketQuery } from "../db/stores/qa-ticket-store";
 import { hashOpenId, type Logger } from "../logger";
@@ -21,13 +22,17 @@ import type { Clock } from "../time";
 import type { CustomMessage } from "../wechat/endpoints/custom";
 import { formatAnswer } from "./compose-reply";
 import { MAX_ANSWER_BYTES, type QaContent } from "./qa-content";
-import { replyWindow, type ReplyWindow } from "../inbox/reply-window";
+import type { CustomerSendStore } from "../db/stores/customer-send-store";
+import { windowClosedReason, type ReplyWindow } from "../inbox/reply-window";
+import { sendToYouth, windowFor } from "../inbox/send-to-youth";
 
 /** A `sending` claim older than this was cut short (the API client gives up after 15 s). */
 export const STALE_SENDING_MS = 2 * 60_000;
 
 export interface QaServiceDeps {
   store: QaTicketStore;
+  /** The customer-service sends ledger: the reply window's count. */
+  sends: CustomerSendStore;
   content: () => QaContent;
   clock: Clock;
   log: Logger;
@@ -69,15 +74,6 @@ const notFound = (id: number) => new AppError("qa_not_found", `no ticket #${id}`
 const conflict = (message: string) => new AppError("qa_conflict", message, { expose: true, status: 409 });
 const invalid = (message: string) => new AppError("qa_invalid", message, { expose: true, status: 422 });
 
-/** A send that WeChat answered with an errcode never reached the youth; one that got no answer may have. */
-function classifySendError(err: unknown): { kind: "refused"; errcode: number | undefined; detail: string } | { kind: "uncertain"; detail: string } {
-  const detail = err instanceof Error ? err.message : String(err);
-  if (err instanceof WeChatApiError) return { kind: "refused", errcode: err.errcode, detail };
-  // No connection was made, or the token could not be had: the message was certainly not sent.
-  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|stable_token|\/cgi-bin\/token/.test(detail)) return { kind: "refused", errcode: undefined, detail };
-  return { kind: "uncertain", detail };
-}
-
 function reasonFor(errcode: number | undefined): DeliveryReason {
   if (errcode === 48001) return "wechat_48001";
   if (errcode === 45015) return "wechat_45015";
@@ -92,7 +88,7 @@ export function createQaService(deps: QaServiceDeps) {
 
   const view = (t: Ticket, now = clock.now()): TicketView => ({
     ...t,
-    window: replyWindow(t.lastMessageAt, now),
+    window: windowFor({ sends: deps.sends, clock }, accountId, t.openId),
     needsDecision:
       t.delivery === "uncertain" || (t.delivery === "sending" && t.sendingSince !== null && now.getTime() - t.sendingSince.getTime() > STALE_SENDING_MS),
   });
@@ -141,7 +137,7 @@ export function createQaService(deps: QaServiceDeps) {
       if (before.delivery === "delivered") throw conflict(`#${id} was answered and the answer delivered already; it cannot change`);
       if (before.delivery === "sending") throw conflict(`#${id} is being sent right now; look again in a moment`);
       if (before.delivery === "uncertain") throw conflict(`#${id}: it is not known whether the last answer arrived; resend it or leave it`);
-      const window = replyWindow(before.lastMessageAt, now);
+      const window = windowFor({ sends: deps.sends, clock }, accountId, before.openId);
       const skip: DeliveryReason | undefined = !window.open ? "window_closed" : !deps.verified ? "unverified" : undefined;
 
       store.transaction(() => {
@@ -158,7 +154,7 @@ export function createQaService(deps: QaServiceDeps) {
             channel: "custom",
             detail:
               skip === "window_closed"
-                ? "青年最后一条消息已超过48小时（按本系统记录），等青年下次发消息时送达"
+                ? windowClosedReason(window)
                 : "公众号未认证（WECHAT_VERIFIED=false），客服消息会被拒（48001），等青年下次发消息时送达",
           });
         }
@@ -169,31 +165,29 @@ export function createQaService(deps: QaServiceDeps) {
       }
 
       const ticket = load(id);
-      try {
-        await deps.send(ticket.openId, { type: "text", content: formatAnswer(deps.content().texts, { id, question: ticket.question, answer }) });
-      } catch (err) {
-        const at = clock.now();
-        const c = classifySendError(err);
+      const result = await sendToYouth(
+        { sends: deps.sends, clock, log, verified: deps.verified, send: deps.send },
+        { accountId, openId: ticket.openId, message: { type: "text", content: formatAnswer(deps.content().texts, { id, question: ticket.question, answer }) }, source: "qa", ref: String(id), by },
+      );
+      const at = clock.now();
+      if (result.kind !== "sent") {
         store.transaction(() => {
-          store.finishSending(id, c.kind === "refused" ? "pending" : "uncertain", at);
+          store.finishSending(id, result.kind === "held" ? "pending" : "uncertain", at);
           store.addEvent({
             ticketId: id,
             at,
             actor: by,
             kind: "send_attempt",
             channel: "custom",
-            outcome: c.kind,
-            ...(c.kind === "refused" && c.errcode !== undefined ? { errcode: c.errcode } : {}),
-            detail: c.detail,
+            outcome: result.kind === "held" ? "refused" : "uncertain",
+            ...(result.kind === "held" && result.errcode !== undefined ? { errcode: result.errcode } : {}),
+            detail: result.kind === "held" ? result.reason : result.detail,
           });
         });
-        const errcode = c.kind === "refused" ? c.errcode : undefined;
-        log.warn({ ticket: id, user: hashOpenId(ticket.openId), outcome: c.kind, errcode }, "customer-service send failed");
-        return c.kind === "refused"
-          ? { ticket: load(id), delivery: "pending", reason: reasonFor(errcode), ...(errcode === undefined ? {} : { errcode }) }
-          : { ticket: load(id), delivery: "uncertain", reason: "uncertain" };
+        if (result.kind === "uncertain") return { ticket: load(id), delivery: "uncertain", reason: "uncertain" };
+        const errcode = result.errcode;
+        return { ticket: load(id), delivery: "pending", reason: reasonFor(errcode), ...(errcode === undefined ? {} : { errcode }) };
       }
-      const at = clock.now();
       store.transaction(() => {
         store.finishSending(id, "delivered", at);
         store.addEvent({ ticketId: id, at, actor: by, kind: "send_attempt", channel: "custom", outcome: "delivered" });

@@ -48,7 +48,7 @@ describe("dashboard 青年之声 page (mountQaRoutes; sandbox mode, clock 2026-1
     expect(html).toContain(`<tr data-ticket="${id}">`);
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;怎么申请助学贷款？");
     expect(html).not.toContain(HOSTILE);
-    expect(html).toContain("<td>48小时0分</td>"); // asked just now on the fixed clock: the whole window left
+    expect(html).toContain("<td>48小时0分 · 还可发 5 条</td>"); // asked just now on the fixed clock: the whole window left
     expect(html).toContain("王芳");
     expect(await (await b.get(`/dashboard/qa?q=%23${id}`)).text()).toContain(`data-ticket="${id}"`);
     expect(await (await b.get("/dashboard/qa?q=%E5%9B%A2%E8%B4%B9")).text()).toContain("没有找到。");

@@ -35,8 +35,8 @@ describe("qaCommand (npm run cli -- qa …)", () => {
     expect(code).toBe(0);
     const lines = out.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^#\s+asked\s+window left\s+assignee\s+state\s+question$/);
-    expect(lines[2]).toMatch(/^1\s+2026-11-23 10:00\s+48小时0分\s+王芳\s+open\s+返乡创业有哪些扶持政策？$/);
-    expect(lines[3]).toMatch(/^2\s+2026-11-23 11:00\s+48小时0分\s+阿依古丽\s+open\s+团员证丢了怎么补办？$/);
+    expect(lines[2]).toMatch(/^1\s+2026-11-23 10:00\s+48小时0分 · 还可发 5 条\s+王芳\s+open\s+返乡创业有哪些扶持政策？$/);
+    expect(lines[3]).toMatch(/^2\s+2026-11-23 11:00\s+48小时0分 · 还可发 5 条\s+阿依古丽\s+open\s+团员证丢了怎么补办？$/);
     expect((await qa("list", "--search", "团员证")).out).not.toContain("返乡创业");
   });
 
