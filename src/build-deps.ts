@@ -13,6 +13,10 @@ import { buildQa } from "./qa/build-qa";
 import type { Db } from "./db/open-database";
 import { createPublicationStore } from "./db/stores/publication-store";
 import { createArticleCatalog } from "./publisher/article-catalog";
+import { createStaffReplyStore } from "./db/stores/staff-reply-store";
+import { createInboxStore } from "./db/stores/inbox-store";
+import { createCustomerSendStore } from "./db/stores/customer-send-store";
+import { createInboxService } from "./inbox/inbox-service";
 import { journalPathFor, openPushJournal } from "./db/stores/push-journal";
 import type { QaDecision } from "./qa/decide-qa";
 import { SERVICE_BUSY_TIMEOUT_MS } from "./webhook/handle-push";
@@ -72,17 +76,31 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
     const catalog = options.catalog ?? createArticleCatalog(publications, clock);
     const wechat = createApiClient({ baseUrl: apiBase, appId: secrets.appId, appSecret: secrets.appSecret, db, clock, log });
     const qa = buildQa({ config, db, clock, log, wechat, botContent: content, accounts });
+    const staffReplies = createStaffReplyStore(db);
+    const inbox = createInboxService({
+      accountId: "default",
+      inbox: createInboxStore(db),
+      staffReplies,
+      sends: createCustomerSendStore(db),
+      tickets: qa.store,
+      articles: () => catalog.byColumn("default"),
+      wechat,
+      clock,
+      log: categoryLogger(log, "inbox"),
+      verified: config.wechat.verified,
+    });
     return {
       config,
       log,
       clock,
       db,
-      stores: { messages, settings, qaTickets: qa.store, publications },
+      stores: { messages, settings, qaTickets: qa.store, publications, staffReplies },
       pushJournal,
       accounts,
       content,
       catalog,
       qa,
+      inbox,
       wechat,
       ...(sandbox ? { sandbox } : {}),
       lifecycle: { stopping: false },

@@ -6,6 +6,8 @@ import type { MessageStore } from "./db/stores/message-store";
 import type { QaTicketStore } from "./db/stores/qa-ticket-store";
 import type { PublicationStore } from "./db/stores/publication-store";
 import type { PushJournal } from "./db/stores/push-journal";
+import type { StaffReplyStore } from "./db/stores/staff-reply-store";
+import type { InboxService } from "./inbox/inbox-service";
 import type { QaDecision } from "./qa/decide-qa";
 import type { SettingsStore } from "./db/stores/settings-store";
 import type { WebhookSettings } from "./wechat/decode-push";
@@ -40,7 +42,7 @@ export interface Deps {
   log: Logger;
   clock: Clock;
   db: Db;
-  stores: { messages: MessageStore; settings: SettingsStore; qaTickets: QaTicketStore; publications: PublicationStore };
+  stores: { messages: MessageStore; settings: SettingsStore; qaTickets: QaTicketStore; publications: PublicationStore; staffReplies: StaffReplyStore };
   /** Pushes answered while another process held the database's lock, until folded (webhook/handle-push.ts). */
   pushJournal: PushJournal<QaDecision>;
   accounts: ReadonlyMap<string, AccountSettings>;
@@ -54,4 +56,6 @@ export interface Deps {
   lifecycle: { stopping: boolean };
   /** 青年之声 Q&A: tickets, answers and their delivery (the webhook runs its intake: qa/decide-qa.ts). */
   qa: Qa;
+  /** The inbox (私信): threads, staff replies within WeChat's window, remarks. */
+  inbox: InboxService;
 }

@@ -7,6 +7,7 @@ export type { Logger };
 export type LogCategory =
   | "http"
   | "webhook"
+  | "inbox"
   | "wechat"
   | "bot"
   | "content"

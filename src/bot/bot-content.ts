@@ -3,6 +3,7 @@
  * keyword rules compiled from them once per load. Built only by load-content.ts from the three
  * editor files in content/ (columns.yml, replies.yml, menu.yml); read-only afterwards.
  */
+import type { CommentMode } from "../posts/post";
 
 /** The League's reporting categories (团县委 statistics use these five). */
 export const COLUMN_CATEGORIES = ["政策法规", "致富信息", "新闻娱乐", "便民服务", "其他"] as const;
@@ -39,6 +40,8 @@ export interface Column {
   menuKey?: string;
   defaultCover?: string;
   description?: string;
+  /** Who may comment on the column's posts when a post does not say (`comments:`); absent = off. */
+  comments?: CommentMode;
   /** Line of the column's entry in columns.yml (for messages). */
   line: number;
 }

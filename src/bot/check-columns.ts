@@ -7,6 +7,7 @@ import { COLUMN_CATEGORIES, MATCH_MODES, MAX_TEXT_REPLY_BYTES, normaliseText, ut
 import { MENU_KEY_BYTES } from "./check-menu";
 import { Path, Problems, YamlFile, isRecord, lineOf, tooLong } from "./content-yaml";
 import { regexProblem } from "./keyword-pattern";
+import { COMMENT_MODES, type CommentMode } from "../posts/post";
 import { TITLE_PLACEHOLDERS, nonEmptyText, optionalText, optionalTextish, reportIssues } from "./report-content-issues";
 
 export const keywordSchema = z
@@ -38,8 +39,25 @@ export const columnSchema = z
     menu_key: optionalTextish,
     default_cover: optionalText,
     description: optionalText,
+    // Checked below with its own message (parseCommentMode): editors write off/open/fans or true/false.
+    comments: z.unknown().optional(),
   })
   .strict();
+
+/**
+ * A column's (or a post's) `comments:` value: off, open, fans; true/false mean open/off. The
+ * values map onto draft/add's need_open_comment and only_fans_can_comment (api_draft_add doc).
+ * @returns the mode, or undefined for a value that is none of them
+ */
+export function parseCommentMode(value: unknown): CommentMode | undefined {
+  const c = value === true ? "open" : value === false ? "off" : typeof value === "string" ? value.trim().toLowerCase() : undefined;
+  return c !== undefined && (COMMENT_MODES as readonly string[]).includes(c) ? (c as CommentMode) : undefined;
+}
+
+/** The editors' message for a wrong `comments:` value (Chinese first, as columns.yml's own notes are). */
+export const commentModeProblem = (value: unknown) =>
+  `「${String(value)}」不是有效的留言设置，请写 off（关闭留言）、open（所有人可留言）或 fans（仅关注者可留言）` +
+  ` / must be off, open (anyone may comment) or fans (followers only)`;
 
 export const columnsFileSchema = z.object({ columns: z.array(z.unknown()).min(1, "must list at least one column") }).strict();
 
@@ -125,6 +143,15 @@ export function checkColumns(f: YamlFile, problems: Problems): CheckedColumns | 
       }
     }
 
+    let comments: CommentMode | undefined;
+    if (c.comments !== undefined && c.comments !== null) {
+      comments = parseCommentMode(c.comments);
+      if (comments === undefined) {
+        problems.at(f, [...at, "comments"], commentModeProblem(c.comments), context);
+        ok = false;
+      }
+    }
+
     const keywords: KeywordSpec[] = [];
     for (const [k, rawKeyword] of c.keywords.entries()) {
       const kAt: Path = [...at, "keywords", k];
@@ -161,6 +188,7 @@ export function checkColumns(f: YamlFile, problems: Problems): CheckedColumns | 
       ...(c.menu_key === undefined ? {} : { menuKey: c.menu_key }),
       ...(c.default_cover === undefined ? {} : { defaultCover: c.default_cover }),
       ...(c.description === undefined ? {} : { description: c.description }),
+      ...(comments === undefined ? {} : { comments }),
       line: lineOf(f, at) ?? 1,
     });
   }

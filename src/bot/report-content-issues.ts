@@ -12,7 +12,7 @@ export const NUMBERED_MENU_PLACEHOLDER = "{numbered_menu}";
 /** Field names used anywhere in the three files, for "did you mean" hints on typos. */
 export const KNOWN_FIELDS = [
   "columns", "id", "name", "title_template", "category", "keywords", "text", "pattern", "match", "reply",
-  "latest", "menu_key", "default_cover", "description", "welcome", "default", "default_reply_interval_minutes",
+  "latest", "menu_key", "default_cover", "description", "comments", "welcome", "default", "default_reply_interval_minutes",
   "scan", "numbered_menu", "title", "items", "key", "column", "label", "menu_replies", "buttons",
   "sub_buttons", "type", "url",
 ];

@@ -8,10 +8,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { Column } from "../bot/bot-content";
+import { parseCommentMode } from "../bot/check-columns";
 import { ContentError } from "../errors";
 import { splitFrontMatter } from "./split-front-matter";
 import { parsePublishAt } from "./parse-publish-at";
-import { ARTICLE_LIMITS, charCount, COMMENT_MODES, POST_MODES, type CommentMode, type CoverSpec, type Post, type PostMode } from "./post";
+import { ARTICLE_LIMITS, charCount, POST_MODES, type CommentMode, type CoverSpec, type Post, type PostMode } from "./post";
 
 export const POSTS_DIR = "posts";
 
@@ -292,12 +293,13 @@ function loadPost(file: string, options: LoadPostsOptions): { post?: Post; error
     }
   }
 
+  // Not given: the column's `comments:` in columns.yml, else off.
   const commentsValue = get("comments")?.value;
-  let comments: CommentMode = "off";
+  let comments: CommentMode = (columnId !== undefined ? options.columns?.get(columnId)?.comments : undefined) ?? "off";
   if (commentsValue !== undefined && commentsValue !== null) {
-    const c = commentsValue === true ? "open" : commentsValue === false ? "off" : String(commentsValue).trim();
-    if ((COMMENT_MODES as readonly string[]).includes(c)) comments = c as CommentMode;
-    else problem(`"${c}" must be off, open (anyone may comment) or fans (followers only)`, at("comments"));
+    const c = parseCommentMode(commentsValue);
+    if (c !== undefined) comments = c;
+    else problem(`"${String(commentsValue).trim()}" must be off, open (anyone may comment) or fans (followers only)`, at("comments"));
   }
 
   const body = parsed.content;

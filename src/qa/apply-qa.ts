@@ -1,4 +1,5 @@
 import type { QaTicketStore } from "../db/stores/qa-ticket-store";
+import type { StaffReplyStore } from "../db/stores/staff-reply-store";
 import { hashOpenId, type Logger } from "../logger";
 import type { InboundMessage, Reply } from "../wechat/types";
 import type { QaDecision } from "./decide-qa";
@@ -7,6 +8,7 @@ import type { QaContent } from "./qa-content";
 
 export interface ApplyQaDeps {
   store: QaTicketStore;
+  staffReplies: StaffReplyStore;
   log: Logger;
   /** Day boundaries of the duty rota (SCHEDULE_TIMEZONE). */
   timezone: string;
@@ -39,6 +41,11 @@ export function applyQa(deps: ApplyQaDeps, content: QaContent, accountId: string
     if (!store.markDeliveredPassive(t.id, message.dedupKey, now)) continue;
     store.addEvent({ ticketId: t.id, at: now, actor: "webhook", kind: "delivered", channel: "passive", detail: `随青年这条消息的回复送达（${message.dedupKey}）` });
     deps.log.info({ ticket: t.id, user: hashOpenId(openId) }, "answer delivered with the reply to the youth's message");
+  }
+  for (const r of decision.deliveredReplies) {
+    if (deps.staffReplies.markDeliveredPassive(r.id, message.dedupKey, now)) {
+      deps.log.info({ reply: r.id, user: hashOpenId(openId) }, "staff reply delivered with the reply to the youth's message");
+    }
   }
   return reply;
 }

@@ -19,6 +19,7 @@
  */
 import type { RouteResult } from "../bot/route-message";
 import type { Ticket } from "../db/stores/qa-ticket-store";
+import type { StaffReply } from "../db/stores/staff-reply-store";
 import type { InboundMessage, Reply } from "../wechat/types";
 import { composeReply, fill, formatAnswer, quoteQuestion } from "./compose-reply";
 import { matchQaIntent, type QaIntent } from "./match-qa-intent";
@@ -32,6 +33,8 @@ export interface QaVisit {
   waitingAnswers: readonly Ticket[];
   /** Their latest tickets, read only for 我的问题. */
   recentTickets: readonly Ticket[];
+  /** Staff replies from the inbox held for their next message (window closed when sent), oldest first. */
+  heldReplies: readonly StaffReply[];
 }
 
 /** The push's route, and what the intake writes for it. */
@@ -41,6 +44,8 @@ export interface QaDecision {
   intent: QaIntent | null;
   /** Waiting answers this reply carries: marked delivered with the push. */
   delivered: readonly Ticket[];
+  /** Held staff replies this reply carries: marked delivered with the push. */
+  deliveredReplies: readonly StaffReply[];
 }
 
 /** Pushes that get a passive reply the youth sees: where a waiting answer can ride along. */
@@ -63,12 +68,30 @@ export function decideQa(message: InboundMessage, content: QaContent, visit: QaV
   if (intent?.kind === "ask" && intent.waited && (bot.matchMode === "exact" || bot.matchMode === "menu")) intent = null;
   const own = intent === null ? { result: bot, fallback: content.texts.deferredNote } : intakeReply(content, intent, visit);
   const answers = VISIT_TYPES.has(message.type) ? visit.waitingAnswers : [];
-  if (answers.length === 0) return { result: own.result, intent, delivered: [] };
+  const held = VISIT_TYPES.has(message.type) ? visit.heldReplies.filter((r) => r.body.kind !== "image") : [];
+  if (answers.length + held.length === 0) return { result: own.result, intent, delivered: [], deliveredReplies: [] };
+  // What waits for the youth, oldest kind first: 青年之声 answers, then staff replies (inbox).
   const composed = composeReply(
-    answers.map((t) => formatAnswer(content.texts, { id: t.id, question: t.question, answer: t.answer ?? "" })),
+    [
+      ...answers.map((t) => formatAnswer(content.texts, { id: t.id, question: t.question, answer: t.answer ?? "" })),
+      ...held.map((r) => staffReplyText(r)),
+    ],
     { reply: own.result.reply, fallback: own.fallback },
   );
-  return { result: { ...own.result, reply: composed.reply }, intent, delivered: composed.included.map((i) => answers[i]!) };
+  return {
+    result: { ...own.result, reply: composed.reply },
+    intent,
+    delivered: composed.included.filter((i) => i < answers.length).map((i) => answers[i]!),
+    deliveredReplies: composed.included.filter((i) => i >= answers.length).map((i) => held[i - answers.length]!),
+  };
+}
+
+/** A held staff reply as one passage of a text reply; an article becomes its title as a link. */
+function staffReplyText(r: StaffReply): string {
+  const b = r.body;
+  if (b.kind === "text") return b.content;
+  if (b.kind === "article") return `<a href="${b.url.replace(/"/g, "%22")}">${b.title.replace(/</g, "＜").replace(/>/g, "＞")}</a>`;
+  return "";
 }
 
 /** The intake's own reply; `{number}` is left for apply-qa.ts to fill with the new ticket's. */

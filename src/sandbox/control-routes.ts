@@ -18,6 +18,12 @@ const interactionBody = z.object({
   openid: z.string().min(1),
   kind: z.enum(["message", "click", "subscribe", "scan"]).default("message"),
 });
+const commentBody = z.object({
+  msgDataId: z.union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()]).transform(String),
+  index: int().pipe(z.number().min(0).max(7)).default(0),
+  content: z.string().trim().min(1).max(600),
+  openid: z.string().min(1).max(64).optional(),
+});
 const settingsBody = z
   .object({
     accountType: z.enum(["subscription", "service"]),
@@ -55,6 +61,7 @@ function parse<S extends z.ZodTypeAny>(ctx: Context, guard: ControlGuard, schema
  *   GET /inspect            everything received (drafts, publications, mass sends, previews, custom messages, menus…)
  *   POST /faults            {endpoint, errcode, times?, afterProcessing?}   DELETE /faults
  *   POST /interactions      {openid, kind?}: a youth wrote (opens the 48 h customer-service window)
+ *   POST /comments          {msgDataId, index?, content, openid?}: a youth comments on a published article
  *   POST /settings          {accountType?, verified?, jobDelayMs?, publishOutcome? (JSON only)}
  * Bodies are forms (with `_csrf`) or JSON (token in `_csrf` or the X-CSRF-Token header).
  */
@@ -86,6 +93,18 @@ export function mountControlRoutes(router: Router, sandbox: SandboxApp, guard: C
     sandbox.recordInteraction(body.openid, body.kind);
     ctx.status = 201;
     ctx.body = { ok: true };
+  });
+  router.post(`${prefix}/comments`, ...guard.change, (ctx) => {
+    const body = parse(ctx, guard, commentBody);
+    if (!body) return;
+    try {
+      const id = sandbox.addComment({ msgDataId: body.msgDataId, index: body.index, content: body.content, ...(body.openid ? { openId: body.openid } : {}) });
+      ctx.status = 201;
+      ctx.body = { ok: true, userCommentId: id };
+    } catch (err) {
+      ctx.status = 404;
+      ctx.body = { error: err instanceof Error ? err.message : String(err) };
+    }
   });
   router.post(`${prefix}/settings`, ...guard.change, (ctx) => {
     const body = parse(ctx, guard, settingsBody);

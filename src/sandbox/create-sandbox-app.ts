@@ -2,11 +2,13 @@ import { createServer, type Server } from "node:http";
 import Koa from "koa";
 import Router from "@koa/router";
 import { categoryLogger } from "../logger";
+import { createSandboxCommentStore } from "../db/stores/sandbox-comment-store";
 import { createSandboxContentStore } from "../db/stores/sandbox-content-store";
 import { createSandboxControlStore, type InteractionKind } from "../db/stores/sandbox-control-store";
 import { createSandboxJobStore } from "../db/stores/sandbox-job-store";
 import { createSandboxOutboxStore } from "../db/stores/sandbox-outbox-store";
 import { createSandboxTokenStore } from "../db/stores/sandbox-token-store";
+import { commentArticle, commentEndpoints } from "./comment-endpoints";
 import { customSendEndpoint } from "./custom-endpoints";
 import { draftAddEndpoint, freepublishGetEndpoint, freepublishSubmitEndpoint } from "./draft-endpoints";
 import { draftBatchGetEndpoint, freepublishBatchGetEndpoint } from "./batchget-endpoints";
@@ -14,9 +16,10 @@ import { inspectSandbox, type SandboxInspection } from "./inspect-sandbox";
 import { massGetEndpoint, massPreviewEndpoint, massSendAllEndpoint } from "./mass-endpoints";
 import { addMaterialEndpoint, uploadImgEndpoint } from "./media-endpoints";
 import { menuCreateEndpoint, menuGetEndpoint } from "./menu-endpoints";
+import { followerOpenIds } from "./fake-figures";
 import { mountEndpoint } from "./mount-endpoint";
 import type { EndpointSpec, Sandbox, SandboxDeps, SandboxSettings } from "./sandbox-context";
-import { datacubeEndpoints, userGetEndpoint } from "./stats-endpoints";
+import { datacubeEndpoints, updateRemarkEndpoint, userGetEndpoint } from "./stats-endpoints";
 import { stableTokenEndpoint } from "./token-endpoints";
 
 export interface SandboxApp {
@@ -36,6 +39,12 @@ export interface SandboxApp {
   /** A youth did something: opens the customer-service window (message: 5 in 48 h; others: 3 in 1 min). */
   recordInteraction(openId: string, kind: InteractionKind, at?: Date): void;
   configure(settings: Partial<SandboxSettings>): void;
+  /**
+   * A youth comments on a published article (msg_data_id and 0-based index as the ledger has them);
+   * it appears in comment/list like any other. Throws when the simulator sent no such article.
+   * @returns the comment's user_comment_id
+   */
+  addComment(comment: { msgDataId: string; index?: number; content: string; openId?: string | null; at?: Date }): string;
   /** Another party force-refreshed: every live token now answers 40001 and stable_token issues a new one. */
   revokeTokens(): void;
   countCalls(endpoint?: string): number;
@@ -90,6 +99,7 @@ export function createSandboxApp(deps: SandboxDeps): SandboxApp {
       content: createSandboxContentStore(deps.db),
       jobs: createSandboxJobStore(deps.db),
       outbox: createSandboxOutboxStore(deps.db),
+      comments: createSandboxCommentStore(deps.db),
     },
     later(delayMs, task) {
       let settle!: () => void;
@@ -115,6 +125,7 @@ export function createSandboxApp(deps: SandboxDeps): SandboxApp {
     stableTokenEndpoint(sb),
     uploadImgEndpoint(sb),
     addMaterialEndpoint(sb),
+    updateRemarkEndpoint(sb),
     draftAddEndpoint(sb),
     freepublishSubmitEndpoint(sb),
     freepublishGetEndpoint(sb),
@@ -128,6 +139,7 @@ export function createSandboxApp(deps: SandboxDeps): SandboxApp {
     menuGetEndpoint(sb),
     ...datacubeEndpoints(sb),
     userGetEndpoint(sb),
+    ...commentEndpoints(sb),
   ];
   const known = new Set(specs.map((s) => s.path));
   const router = new Router({ prefix });
@@ -162,6 +174,18 @@ export function createSandboxApp(deps: SandboxDeps): SandboxApp {
       sb.stores.control.addInteraction(sb.accountId, openId, kind, at.getTime());
     },
     configure: (changes) => void Object.assign(settings, changes),
+    addComment(c) {
+      const at = c.at ?? deps.clock.now();
+      let key;
+      try {
+        key = commentArticle(sb, { msg_data_id: c.msgDataId, index: c.index ?? 0 }, at);
+      } catch {
+        throw new Error(`sandbox: no published article with msg_data_id ${c.msgDataId} and index ${c.index ?? 0}`);
+      }
+      if (c.content.trim() === "") throw new Error("sandbox: a comment needs some text");
+      const openId = c.openId === undefined ? followerOpenIds(sb.seed, 1)[0]! : c.openId;
+      return String(sb.stores.comments.addComment(key, { openId, content: c.content, createdAt: at.getTime() }));
+    },
     revokeTokens: () => void sb.stores.tokens.revokeAll(sb.accountId, deps.clock.now().getTime()),
     countCalls: (endpoint) => sb.stores.control.countCalls(sb.accountId, endpoint === undefined ? undefined : normalizeEndpoint(endpoint)),
     inspect: (limit) => inspectSandbox(sb, limit),

@@ -49,6 +49,7 @@ const ERRMSG: Record<number, string> = {
   45015: "response out of time limit or subscription is canceled",
   45028: "has no masssend quota",
   45047: "out of response count limit",
+  45096: "invalid remark: remark must be shorter than 30 bytes",
   45065: "clientmsgid exist",
   45066: "same clientmsgid retry too fast",
   45067: "clientmsgid size out of limit",
@@ -60,6 +61,17 @@ const ERRMSG: Record<number, string> = {
   53502: "invalid publish_id",
   53503: "该草稿未通过发布检查",
   61500: "date format error",
+  // 留言管理 (global errcode list; api_listcomment and siblings)
+  88000: "without comment privilege",
+  88001: "msg_data is not exists",
+  88002: "the article is limit for safety",
+  88003: "elected comment upper limit",
+  88004: "comment was deleted by user",
+  88005: "already reply",
+  88007: "reply content beyond max len or content len is zero",
+  88008: "comment is not exists",
+  88009: "reply is not exists",
+  88010: "count range error. cout <= 0 or count > 50",
   61501: "date range error",
 };
 

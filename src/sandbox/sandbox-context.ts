@@ -3,6 +3,7 @@ import type { EncryptMode } from "../config";
 import type { Logger } from "../logger";
 import type { Clock } from "../time";
 import type { Db } from "../db/open-database";
+import type { SandboxCommentStore } from "../db/stores/sandbox-comment-store";
 import type { SandboxContentStore } from "../db/stores/sandbox-content-store";
 import type { SandboxControlStore } from "../db/stores/sandbox-control-store";
 import type { SandboxJobStore } from "../db/stores/sandbox-job-store";
@@ -61,6 +62,7 @@ export interface SandboxStores {
   content: SandboxContentStore;
   jobs: SandboxJobStore;
   outbox: SandboxOutboxStore;
+  comments: SandboxCommentStore;
 }
 
 /** What every simulated endpoint gets. */

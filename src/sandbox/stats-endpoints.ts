@@ -103,3 +103,19 @@ export const userGetEndpoint = (sb: Sandbox): EndpointSpec => {
     },
   };
 };
+
+/**
+ * POST /cgi-bin/user/info/updateremark {openid, remark}: verified accounts only (48001, as WeChat's
+ * permission table says for unverified ones); remark under 30 bytes (45096 otherwise, as observed).
+ */
+export const updateRemarkEndpoint = (_sb: Sandbox): EndpointSpec => ({
+  method: "POST",
+  path: "/cgi-bin/user/info/updateremark",
+  verifiedOnly: true,
+  async handle(req) {
+    const body = await req.json();
+    if (typeof body.openid !== "string" || body.openid === "") reject(40003);
+    if (typeof body.remark !== "string" || Buffer.byteLength(body.remark, "utf8") >= 30) reject(45096);
+    return { errcode: 0, errmsg: "ok" };
+  },
+});

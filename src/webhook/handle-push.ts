@@ -115,7 +115,7 @@ export function createPushHandler(deps: Deps): PushHandler {
       return routePush(message, { bot: deps.content.current(), qa: deps.qa.content.current(), articles: deps.catalog.byColumn(accountId) }, follower, now);
     } catch (err) {
       log.error({ err, type: message.type, user: hashOpenId(message.openId) }, "routing failed, answered success");
-      return { result: { reply: null }, intent: null, delivered: [], failed: true };
+      return { result: { reply: null }, intent: null, delivered: [], deliveredReplies: [], failed: true };
     }
   }
 
@@ -124,7 +124,7 @@ export function createPushHandler(deps: Deps): PushHandler {
    * @param sent the reply already given (a journal entry being folded): stored as it was
    */
   function record(accountId: string, message: InboundMessage, decision: QaDecision & { failed?: true }, receivedAt: Date, sent?: Reply | null): Reply | null {
-    const qaReply = applyQa({ store: deps.stores.qaTickets, log, timezone: deps.config.scheduleTimezone }, deps.qa.content.current(), accountId, message, decision, receivedAt);
+    const qaReply = applyQa({ store: deps.stores.qaTickets, staffReplies: deps.stores.staffReplies, log, timezone: deps.config.scheduleTimezone }, deps.qa.content.current(), accountId, message, decision, receivedAt);
     const reply = sent === undefined ? qaReply : sent;
     if (message.type === "publish_finished" || message.type === "mass_send_finished") {
       followJobResult({ store: deps.stores.publications, clock: deps.clock, log, onPublished: () => deps.catalog.invalidate() }, accountId, message);

@@ -1,5 +1,6 @@
 import type { MessageStore } from "../db/stores/message-store";
 import type { QaTicketStore } from "../db/stores/qa-ticket-store";
+import type { StaffReplyStore } from "../db/stores/staff-reply-store";
 import { qaIntentOf, type QaVisit } from "../qa/decide-qa";
 import type { QaContent } from "../qa/qa-content";
 import type { InboundMessage } from "../wechat/types";
@@ -14,11 +15,13 @@ export interface FollowerState {
 export interface FollowerStores {
   messages: MessageStore;
   qaTickets: QaTicketStore;
+  staffReplies: StaffReplyStore;
 }
 
 /**
- * Reads the youth's state for routing: a couple of indexed lookups. The tickets list only for
- * 我的问题, the waiting answers only when there are some, and none when `withAnswers` is false
+ * Reads the youth's state for routing: a few indexed lookups. The tickets list only for
+ * 我的问题, the waiting answers only when there are some, held staff replies (inbox), and no
+ * waiting answers or replies when `withAnswers` is false
  * (a push answered from the journal: its answers wait, as they are marked delivered only with
  * the push in the main database).
  */
@@ -39,6 +42,7 @@ export function readFollower(
       armedAt: visit.armedAt,
       waitingAnswers: withAnswers && visit.hasAnswers ? stores.qaTickets.answersFor(accountId, message.openId, message.dedupKey) : [],
       recentTickets: intent?.kind === "list" ? stores.qaTickets.forYouth(accountId, message.openId, 5) : [],
+      heldReplies: withAnswers ? stores.staffReplies.held(accountId, message.openId) : [],
     },
   };
 }

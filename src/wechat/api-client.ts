@@ -7,6 +7,7 @@ import { createAccessTokenProvider } from "./access-token";
 import { backoffDelay, DEFAULT_BACKOFF, retryActionFor, type BackoffOptions } from "./api-errcodes";
 import type { ApiCall, ApiRequest, WireBody } from "./api-types";
 import { requestWeChat } from "./request-wechat";
+import { commentEndpoints } from "./endpoints/comment";
 import { customEndpoints } from "./endpoints/custom";
 import { datacubeEndpoints } from "./endpoints/datacube";
 import { draftEndpoints } from "./endpoints/draft";
@@ -110,5 +111,6 @@ export function createApiClient(deps: ApiClientDeps) {
     menu: menuEndpoints(call),
     datacube: datacubeEndpoints(call),
     user: userEndpoints(call),
+    comment: commentEndpoints(call),
   };
 }

@@ -22,9 +22,10 @@ export const BUSY_ERRCODE = -1;
  * - 45028 no mass-send quota; 45065 clientmsgid already sent; 45066 same clientmsgid too fast
  * - 48001 api unauthorized (unverified, wrong account type, freepublish revoked since 2025-07)
  * - 48004 API banned; 40164 caller IP not whitelisted; 40013/40125 wrong appid/appsecret
+ * - 88000 no 留言 permission (comment API)
  */
 export const NEVER_RETRY_ERRCODES: ReadonlySet<number> = new Set([
-  45009, 45011, 45015, 45028, 45047, 45065, 45066, 48001, 48004, 40164, 40013, 40125,
+  45009, 45011, 45015, 45028, 45047, 45065, 45066, 48001, 48004, 40164, 40013, 40125, 88000,
 ]);
 
 /**
@@ -70,4 +71,49 @@ export function customSendRefusal(errcode: number | undefined): "closed" | "used
   if (errcode === 45015) return "closed";
   if (errcode === 45047) return "used_up";
   return "other";
+}
+
+/**
+ * The comment API's own errcodes (留言管理, /cgi-bin/comment/…; doc:
+ * developers.weixin.qq.com/doc/service/api/leaving/api_listcomment and its siblings, and the
+ * 全局返回码 list), and what each means for the staff who tried:
+ * - 88000 "without comment privilege": the account has no 留言 function; 48001 "api unauthorized"
+ *   is what an unverified or personal account gets for the same calls (developer community thread
+ *   "图文消息留言管理,查看评论返回48001错误"). Both are "no_permission": asking again will not help.
+ * - 88001 msg_data is not exists · 88002 / 88011 the article is limit for safety
+ * - 88003 elected comment upper limit · 88004 comment was deleted by user (cannot be featured)
+ * - 88005 already reply · 88007 reply content beyond max len or content len is zero
+ * - 88008 comment is not exists · 88009 reply is not exists · 88010 count range error (count ≤ 0 or ≥ 50)
+ */
+export type CommentRefusal =
+  | "no_permission"
+  | "article_not_found"
+  | "article_restricted"
+  | "elect_limit"
+  | "deleted_by_user"
+  | "already_replied"
+  | "reply_invalid"
+  | "comment_not_found"
+  | "reply_not_found"
+  | "bad_count"
+  | "other";
+
+const COMMENT_REFUSALS: Record<number, CommentRefusal> = {
+  48001: "no_permission",
+  88000: "no_permission",
+  88001: "article_not_found",
+  88002: "article_restricted",
+  88011: "article_restricted",
+  88003: "elect_limit",
+  88004: "deleted_by_user",
+  88005: "already_replied",
+  88007: "reply_invalid",
+  88008: "comment_not_found",
+  88009: "reply_not_found",
+  88010: "bad_count",
+};
+
+/** What a refused comment call says (see CommentRefusal); anything unlisted is "other". */
+export function commentRefusal(errcode: number | undefined): CommentRefusal {
+  return (errcode !== undefined ? COMMENT_REFUSALS[errcode] : undefined) ?? "other";
 }

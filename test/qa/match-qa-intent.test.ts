@@ -21,8 +21,8 @@ describe("matchQaIntent", () => {
     for (const text of ["提问", "提问：", " 提问 ", "青年之声"]) expect(matchQaIntent(inbound.text(text), content, false)).toEqual({ kind: "arm" });
   });
 
-  it("treats any text as the question while waiting, except 我的问题 and 取消", () => {
-    expect(matchQaIntent(inbound.text("招聘"), content, true)).toEqual({ kind: "ask", question: "招聘" });
+  it("treats any text as the question while waiting (marked as such), except 我的问题 and 取消", () => {
+    expect(matchQaIntent(inbound.text("招聘"), content, true)).toEqual({ kind: "ask", question: "招聘", waited: true });
     expect(matchQaIntent(inbound.text("我的问题"), content, true)).toEqual({ kind: "list" });
     expect(matchQaIntent(inbound.text("取消"), content, true)).toEqual({ kind: "cancel" });
     expect(matchQaIntent(inbound.text("取消"), content, false)).toBeNull();

@@ -3,7 +3,7 @@
  * simulator over HTTP, which enforces WeChat's window (5 messages / 48 h after a message, 3 / 1 min
  * after an event; 45015, 45047) exactly as our own records do.
  */
-import { startQa, YOUTH, type QaHarness } from "./qa-harness";
+import { startQa, type QaHarness } from "./qa-harness";
 
 const HOUR = 3600_000;
 const ANSWER = "可申请创业担保贷款（最高30万元）和一次性创业补贴，详情请到县人社局创业服务窗口咨询。";

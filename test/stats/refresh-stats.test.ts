@@ -57,6 +57,7 @@ function fakeWechat(options: { readyThrough: string; fail?: (endpoint: string, r
         ]),
     },
     user: {
+      updateRemark: async () => undefined,
       get: async () => {
         calls.push({ endpoint: "user/get", range: { beginDate: "", endDate: "" } });
         const failure = options.fail?.("user/get", { beginDate: "", endDate: "" });

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { parseWire, type ApiCall } from "../api-types";
 
 const GET = "/cgi-bin/user/get";
+const UPDATE_REMARK = "/cgi-bin/user/info/updateremark";
+/** 设置用户备注名: "新的备注名，长度必须小于30字节" (doc:svc/api/usermanage/userinfo/api_updateremark). */
+export const MAX_REMARK_BYTES = 30;
 
 export interface FollowerPage {
   total: number;
@@ -31,6 +34,10 @@ export function userEndpoints(call: ApiCall) {
         openIds: wire.data?.openid ?? [],
         nextOpenId: wire.next_openid ? wire.next_openid : undefined,
       };
+    },
+    /** user/info/updateremark: the follower's 备注名 as the MP console shows it (verified service accounts). */
+    async updateRemark(openId: string, remark: string): Promise<void> {
+      await call({ path: UPDATE_REMARK, method: "POST", json: { openid: openId, remark }, retryOnBusy: true });
     },
   };
 }
