@@ -7,7 +7,7 @@ import { categoryLogger, type Logger } from "./logger";
 import { systemClock, type Clock } from "./time";
 import { watchContent } from "./bot/watch-content";
 import { resolveAccounts, resolveSecrets, type AccountSecrets } from "./resolve-accounts";
-import { createApiClient, WECHAT_API_BASE } from "./wechat/api-client";
+import { createApiClient, WECHAT_API_BASE, type ApiClient } from "./wechat/api-client";
 import type { SandboxApp } from "./sandbox/create-sandbox-app";
 import { buildQa } from "./qa/build-qa";
 import type { Db } from "./db/open-database";
@@ -77,18 +77,21 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
     const wechat = createApiClient({ baseUrl: apiBase, appId: secrets.appId, appSecret: secrets.appSecret, db, clock, log });
     const qa = buildQa({ config, db, clock, log, wechat, botContent: content, accounts });
     const staffReplies = createStaffReplyStore(db);
-    const inbox = createInboxService({
+    const inboxStore = createInboxStore(db);
+    const customerSends = createCustomerSendStore(db);
+    const inboxWith = (client: ApiClient) => createInboxService({
       accountId: "default",
-      inbox: createInboxStore(db),
+      inbox: inboxStore,
       staffReplies,
-      sends: createCustomerSendStore(db),
+      sends: customerSends,
       tickets: qa.store,
       articles: () => catalog.byColumn("default"),
-      wechat,
+      wechat: client,
       clock,
       log: categoryLogger(log, "inbox"),
       verified: config.wechat.verified,
     });
+    const inbox = inboxWith(wechat);
     return {
       config,
       log,
@@ -101,6 +104,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
       catalog,
       qa,
       inbox,
+      inboxWith,
       wechat,
       ...(sandbox ? { sandbox } : {}),
       lifecycle: { stopping: false },

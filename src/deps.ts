@@ -58,4 +58,6 @@ export interface Deps {
   qa: Qa;
   /** The inbox (私信): threads, staff replies within WeChat's window, remarks. */
   inbox: InboxService;
+  /** The same inbox sending through another API client (sandbox mode: the simulator served in-process, cli/cli-wechat.ts). */
+  inboxWith(wechat: ApiClient): InboxService;
 }

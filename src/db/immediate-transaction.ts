@@ -30,3 +30,24 @@ export function isBusy(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
 }
+
+/** Runs `fn` inside a savepoint of the open transaction: if it throws, only its own writes are undone. */
+export type Savepoint = <T>(fn: () => T) => T;
+
+export function savepoint(db: Db): Savepoint {
+  const open = db.prepare("SAVEPOINT one_push");
+  const release = db.prepare("RELEASE one_push");
+  const rollbackTo = db.prepare("ROLLBACK TO one_push");
+  return (fn) => {
+    open.run();
+    try {
+      const result = fn();
+      release.run();
+      return result;
+    } catch (err) {
+      rollbackTo.run();
+      release.run();
+      throw err;
+    }
+  };
+}

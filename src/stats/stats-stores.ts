@@ -4,6 +4,7 @@ import { createStatsPublicationStore, type StatsPublicationStore } from "../db/s
 import { createStatsSnapshotStore, type StatsSnapshotStore } from "../db/stores/stats-snapshot-store";
 import { createStatsSyncStore, type StatsSyncStore } from "../db/stores/stats-sync-store";
 import { createQaTicketStore, type QaTicketStore } from "../db/stores/qa-ticket-store";
+import { createCommentCountStore, type CommentCountStore } from "../db/stores/comment-count-store";
 
 /** Every store the stats job, the dashboard and `cli stats` read or write. */
 export interface StatsStores {
@@ -13,6 +14,8 @@ export interface StatsStores {
   publications: StatsPublicationStore;
   /** 青年之声 tickets (read for the Q&A figures: src/http/presenters/present-qa.ts). */
   qa: QaTicketStore;
+  /** 留言 counts per article, as last read from comment/list (the 留言 page refreshes them). */
+  comments: CommentCountStore;
 }
 
 export function createStatsStores(db: Db): StatsStores {
@@ -22,5 +25,6 @@ export function createStatsStores(db: Db): StatsStores {
     messages: createStatsMessageStore(db),
     publications: createStatsPublicationStore(db),
     qa: createQaTicketStore(db),
+    comments: createCommentCountStore(db),
   };
 }

@@ -94,3 +94,60 @@ export function typeGroup(msgType: string): string {
 export const TYPE_GROUPS = ["文字", "语音", "图片/视频", "菜单", "关注/扫码", "其他"];
 
 export const label = (table: Record<string, string>, key: string) => table[key] ?? key;
+
+/** Rule ids that are not a column's keyword: what staff call them. */
+const FIXED_RULES: Record<string, string> = {
+  welcome: "欢迎语",
+  scan: "扫码回复",
+  default: "默认回复",
+  "default-suppressed": "默认回复（间隔内未重复发送）",
+  "qa:arm": "青年之声：等待提问",
+  "qa:cancel": "青年之声：取消提问",
+  "qa:list": "青年之声：我的问题",
+  "qa:ask": "青年之声：收到问题",
+  "qa:too-short": "青年之声：问题太短",
+};
+
+/**
+ * A rule id as staff know it, never the internal code: "careers:exact:招聘" → 招聘;
+ * "careers:menu:2" → 回复 2; "click:CONTACT" → 菜单 CONTACT; "qa:arm" → 青年之声：等待提问.
+ */
+export function ruleLabel(ruleId: string | null | undefined): string {
+  if (!ruleId) return "";
+  const fixed = FIXED_RULES[ruleId];
+  if (fixed) return fixed;
+  const [first, second, ...rest] = ruleId.split(":");
+  if (first === "qa") return "青年之声";
+  if (first === "click" && second !== undefined) return `菜单 ${[second, ...rest].join(":")}`;
+  if (second === undefined) return ruleId;
+  const value = rest.join(":");
+  if (second === "menu") return `回复 ${value}`;
+  if (second === "click") return `菜单 ${value}`;
+  if (second === "regex") return `正则 ${value}`;
+  return value || ruleId;
+}
+
+/** How the bot handled a message (match_mode), for staff: 全匹配, 默认回复 (no keyword matched)… */
+export const matchModeLabel = (mode: string | null | undefined): string => (mode ? label(MATCH_MODE_LABELS, mode) : "");
+
+/** A staff reply's delivery (staff_replies.delivery). */
+export const STAFF_REPLY_DELIVERY_LABELS: Record<string, string> = {
+  sending: "发送中",
+  sent: "已发送",
+  held: "待送达",
+  uncertain: "发送结果不明",
+  delivered_passive: "已随回复送达",
+};
+
+/** 青年之声 ticket states and deliveries, in the inbox's thread. */
+export const TICKET_STATE_LABELS: Record<string, string> = { open: "待答复", answered: "已答复", not_question: "不是问题" };
+
+/** "不到1分钟", "12分钟", "3小时", "2天": how long something has waited. */
+export function ageLabel(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return "不到1分钟";
+  if (minutes < 60) return `${minutes}分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}小时`;
+  return `${Math.floor(hours / 24)}天`;
+}

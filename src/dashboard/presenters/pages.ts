@@ -14,6 +14,9 @@ import { resolveMonth, resolveRange } from "./resolve-range";
 export const PAGE_IDS = ["overview", "followers", "articles", "messages", "publications", "qa", "report", "content"] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
+/** What the nav can mark as current: the stats pages, and 留言 (its own routes, no stats model). */
+export type NavId = PageId | "comments" | "inbox";
+
 export interface PageSpec {
   id: PageId;
   /** Under /dashboard: "" for the overview. */

@@ -1,4 +1,5 @@
 import type { PublicationFact } from "../../db/stores/stats-publication-store";
+import { commentCountKey } from "../../db/stores/comment-count-store";
 import { addDays, dayStart, eachDay, formatMinute } from "../../stats/dates";
 import type { StatsContext } from "../../stats/stats-context";
 import { emptyPage, formatNumber, type DateRange, type PageModel } from "./page-model";
@@ -20,6 +21,11 @@ export function presentArticles(ctx: StatsContext, range: DateRange): PageModel 
   const byDataId = new Map<string, PublicationFact>();
   for (const p of pubs) if (p.msgDataId) byDataId.set(p.msgDataId, p);
   const columnName = (id: string) => ctx.columns.find((c) => c.id === id)?.name ?? id;
+  // 留言 as last read on the 留言 page (comment index is 0-based; datacube's article_idx counts from 1).
+  const commentCounts = ctx.stores.comments.all(ctx.accountId);
+  const comments = (msgDataId: string | null, idx: number) =>
+    msgDataId === null ? null : (commentCounts.get(commentCountKey(msgDataId, idx))?.total ?? null);
+  const COMMENTS_COLUMN = { key: "comments", label: "留言", numeric: true } as const;
 
   const state = ctx.stores.sync.get(ctx.accountId, "articles");
   if (state?.status === "unavailable" || !state || state.succeededAt === null) {
@@ -45,6 +51,7 @@ export function presentArticles(ctx: StatsContext, range: DateRange): PageModel 
         { key: "title", label: "标题" },
         { key: "mode", label: "方式" },
         { key: "sentCount", label: "送达人数", numeric: true },
+        COMMENTS_COLUMN,
       ],
       rows: published.map((p) => ({
         publishedAt: formatMinute(p.publishedAt!, ctx.timezone),
@@ -53,6 +60,7 @@ export function presentArticles(ctx: StatsContext, range: DateRange): PageModel 
         title: p.title,
         mode: label(MODE_LABELS, p.mode),
         sentCount: p.sentCount,
+        comments: comments(p.msgDataId, 0),
       })),
       empty: "这段时间没有发布文章。",
     });
@@ -103,6 +111,7 @@ export function presentArticles(ctx: StatsContext, range: DateRange): PageModel 
       { key: "shareUser", label: "分享人数", numeric: true },
       { key: "shareCount", label: "分享次数", numeric: true },
       { key: "favUser", label: "收藏人数", numeric: true },
+      COMMENTS_COLUMN,
     ],
     rows: articles.map((a) => {
       const pub = byDataId.get(a.msgDataId);
@@ -117,6 +126,7 @@ export function presentArticles(ctx: StatsContext, range: DateRange): PageModel 
         shareUser: a.shareUser,
         shareCount: a.shareCount,
         favUser: a.addToFavUser,
+        comments: comments(a.msgDataId, (a.articleIdx ?? 1) - 1),
       };
     }),
     empty: "这段时间没有图文阅读数据。",

@@ -3,28 +3,10 @@ import { eachDay, formatMinute } from "../../stats/dates";
 import type { StatsContext } from "../../stats/stats-context";
 import { readMessageDays, sumBy } from "../../stats/read-message-days";
 import { emptyPage, formatNumber, type DateRange, type PageModel } from "./page-model";
-import { label, MATCH_MODE_LABELS, MSG_TYPE_LABELS, TYPE_GROUPS, typeGroup } from "./labels";
+import { label, MATCH_MODE_LABELS, MSG_TYPE_LABELS, ruleLabel, TYPE_GROUPS, typeGroup } from "./labels";
 
-const FIXED_RULES: Record<string, string> = {
-  welcome: "欢迎语",
-  scan: "扫码回复",
-  default: "默认回复",
-  "default-suppressed": "默认回复（间隔内未重复发送）",
-};
-
-/** A rule id as staff know it: "careers:exact:招聘" → 招聘; "careers:menu:2" → 回复 2; "click:CONTACT" → 菜单 CONTACT. */
-export function describeRule(ruleId: string): string {
-  const fixed = FIXED_RULES[ruleId];
-  if (fixed) return fixed;
-  const [first, second, ...rest] = ruleId.split(":");
-  if (first === "click" && second !== undefined) return `菜单 ${[second, ...rest].join(":")}`;
-  if (second === undefined) return ruleId;
-  const value = rest.join(":");
-  if (second === "menu") return `回复 ${value}`;
-  if (second === "click") return `菜单 ${value}`;
-  if (second === "regex") return `正则 ${value}`;
-  return value || ruleId;
-}
+/** A rule id as staff know it (kept for callers of this module; labels.ts has the one definition). */
+export const describeRule = (ruleId: string): string => ruleLabel(ruleId);
 
 /** 消息: what youths send, what the bot answered, and what it could not answer. */
 export function presentMessages(ctx: StatsContext, range: DateRange): PageModel {
@@ -135,7 +117,7 @@ export function presentMessages(ctx: StatsContext, range: DateRange): PageModel 
       .slice(0, 30)
       .map(([key, n]) => {
         const [ruleId = "", columnId = "", mode = ""] = key.split("\u0000");
-        return { rule: describeRule(ruleId), column: ctx.columns.find((c) => c.id === columnId)?.name ?? columnId, mode: label(MATCH_MODE_LABELS, mode), n };
+        return { rule: ruleLabel(ruleId), column: ctx.columns.find((c) => c.id === columnId)?.name ?? columnId, mode: label(MATCH_MODE_LABELS, mode), n };
       }),
     empty: "这段时间没有规则被命中。",
   });

@@ -3,7 +3,7 @@ import type { Context, Middleware } from "koa";
 import { localDate } from "../../time";
 import type { StatsContext } from "../../stats/stats-context";
 import { staffOf } from "../middleware/auth-session";
-import { isPageId, PAGES, presentPage, type PageQuery, type PageSpec } from "../presenters/pages";
+import { isPageId, PAGES, presentPage, type NavId, type PageQuery, type PageSpec } from "../presenters/pages";
 import { csvFileName, tableToCsv } from "../presenters/to-csv";
 import type { SafeHtml } from "../views/html";
 import { pageQuery, renderPage } from "../views/render-page";
@@ -12,7 +12,7 @@ export interface PageRouteDeps {
   requireStaff: Middleware;
   statsContext(): StatsContext;
   /** Wraps a body in the signed-in layout. */
-  page(ctx: Context, title: string, body: SafeHtml, options: { active: PageSpec["id"]; query: string; charts: boolean }): string;
+  page(ctx: Context, title: string, body: SafeHtml, options: { active: NavId; query: string; charts: boolean }): string;
   /** Extra panel per page (the sandbox's "try the bot" on the messages page). */
   extra?(ctx: Context, spec: PageSpec): SafeHtml | undefined;
 }

@@ -19,6 +19,8 @@ import { mountAuthRoutes } from "./dashboard-auth-routes";
 import { mountPageRoutes, type PageRouteDeps } from "./dashboard-page-routes";
 import { mountTryRoutes } from "./dashboard-try-routes";
 import { mountQaRoutes } from "./dashboard-qa-routes";
+import { mountCommentRoutes } from "./dashboard-comment-routes";
+import { mountInboxRoutes, unansweredSummary } from "./dashboard-inbox-routes";
 
 /**
  * The staff dashboard under /dashboard (login at /dashboard/login): server-rendered pages with
@@ -76,7 +78,7 @@ export function dashboardRoutes(deps: Deps): Router {
           accountName: dashboard.accountName,
           assets: assets.urls,
           charts: options.charts,
-          staff: { name: staff.name, csrfToken: staff.csrfToken, active: options.active, query: options.query, sandbox },
+          staff: { name: staff.name, csrfToken: staff.csrfToken, active: options.active, query: options.query, sandbox, inbox: unansweredSummary(deps.inbox, deps.clock.now()) },
         },
         body,
       ).value;
@@ -85,6 +87,8 @@ export function dashboardRoutes(deps: Deps): Router {
   };
   // 青年之声 first: it serves /dashboard/qa (the "qa" stats page plus the tickets to answer).
   mountQaRoutes(router, deps, pages);
+  mountCommentRoutes(router, deps, pages);
+  mountInboxRoutes(router, deps, pages);
   mountPageRoutes(router, pages);
   if (deps.sandbox) {
     mountTryRoutes(router, deps, pages);

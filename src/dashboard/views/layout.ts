@@ -1,4 +1,4 @@
-import { PAGES, type PageId } from "../presenters/pages";
+import { PAGES, type NavId } from "../presenters/pages";
 import { html, type SafeHtml } from "./html";
 
 /** Asset URLs carry a version so the long cache (immutable) never serves a stale file after an upgrade. */
@@ -13,9 +13,17 @@ export interface LayoutOptions {
   accountName: string;
   assets: AssetUrls;
   /** Signed in: the nav, the staff name and the logout button. */
-  staff?: { name: string; csrfToken: string; active?: PageId; query?: string; sandbox: boolean };
+  staff?: { name: string; csrfToken: string; active?: NavId; query?: string; sandbox: boolean; inbox?: { count: number; oldest: string } };
   /** Pages with charts load chart.js and the dashboard script. */
   charts?: boolean;
+}
+
+/** 私信 in the nav, with the followers waiting for a reply: "私信 3 · 最久 2小时". */
+function inboxLink(staff: NonNullable<LayoutOptions["staff"]>): SafeHtml {
+  const waiting = staff.inbox && staff.inbox.count > 0 ? staff.inbox : undefined;
+  return html`<a href="/dashboard/inbox${waiting ? "?filter=unanswered" : ""}"${staff.active === "inbox" ? html` aria-current="page"` : ""} data-nav="inbox"${
+    waiting ? html` title="${waiting.count} 位关注者等待回复，最久的已等 ${waiting.oldest}"` : ""
+  }>私信${waiting ? html` <span class="nav-count" data-unanswered-count="${waiting.count}">${waiting.count} · 最久 ${waiting.oldest}</span>` : ""}</a>`;
 }
 
 /** The page shell: viewport meta, one stylesheet, the red header with the nav; no inline script. */
@@ -26,8 +34,8 @@ export function layout(options: LayoutOptions, body: SafeHtml): SafeHtml {
         (p) =>
           html`<a href="/dashboard${p.path ? `/${p.path}` : ""}${p.param === "range" && staff.query ? `?${staff.query}` : ""}"${
             p.id === staff.active ? html` aria-current="page"` : ""
-          }>${p.nav}</a>`,
-      )}</nav>
+          }>${p.nav}</a>${p.id === "messages" ? inboxLink(staff) : ""}`,
+      )}<a href="/dashboard/comments"${staff.active === "comments" ? html` aria-current="page"` : ""}>留言</a></nav>
       <div class="who">${staff.sandbox ? html`<span class="badge" title="未配置微信凭据，使用内置模拟器">沙盒</span>` : ""}
         <span>${staff.name}</span>
         <form method="post" action="/dashboard/logout"><input type="hidden" name="_csrf" value="${staff.csrfToken}"><button type="submit">退出</button></form>

@@ -60,6 +60,71 @@ form.qa textarea { width: 100%; min-height: 8rem; padding: .5rem; border: 1px so
 .qa-facts dt { color: var(--muted); }
 .qa-facts dd { margin: 0; }
 label.check { justify-content: end; }
+/* 留言 (views/comment-views.ts) */
+ol.comments { list-style: none; margin: 0; padding: 0; }
+ol.comments > li { border-top: 1px solid var(--line); padding: .6rem 0; }
+.comment-meta { color: var(--muted); font-size: .8rem; display: flex; flex-wrap: wrap; gap: .25rem .75rem; }
+.comment-reply { margin: .35rem 0 0 .75rem; padding-left: .6rem; border-left: 3px solid var(--line); }
+.elected { color: var(--red); font-weight: 600; }
+form.reply { display: flex; flex-wrap: wrap; gap: .5rem; width: 100%; }
+form.reply textarea { flex: 1 1 14rem; min-height: 2.5rem; padding: .35rem .5rem; border: 1px solid var(--line); border-radius: 4px; }
+/* 私信 (views/inbox-views.ts): a table on a desk, cards on a phone; the thread beside its forms */
+header.top nav .nav-count { display: inline-block; margin-left: .25rem; background: #fff; color: var(--red); border-radius: 999px; padding: 0 .45rem; font-size: .75rem; font-weight: 700; }
+.tag { display: inline-block; border: 1px solid var(--line); background: #f4f5f8; color: var(--muted); border-radius: 3px; padding: 0 .35rem; font-size: .75rem; line-height: 1.5; white-space: nowrap; }
+.tag.warn { background: var(--warn); border-color: #f0d27a; color: #7a5200; }
+.tag.qa { background: var(--info); border-color: #bcd3ee; color: #1f4f86; }
+.tag.ok { background: #e6f5ea; border-color: #a9d8b5; color: #1d6b34; }
+.tag.bad { background: #fde8ea; border-color: #f1b0b8; color: #9b1326; }
+.tag.muted { color: var(--muted); }
+form.inbox-search .grow { flex: 1 1 16rem; }
+form.inbox-search input[type=search] { width: 100%; padding: .35rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; font: inherit; }
+nav.tabs { display: flex; flex-wrap: wrap; gap: .35rem; margin-bottom: .75rem; }
+nav.tabs a { text-decoration: none; padding: .3rem .8rem; border: 1px solid var(--line); border-radius: 999px; background: #fff; color: var(--ink); }
+nav.tabs a[aria-current="true"] { background: var(--red); border-color: var(--red); color: #fff; }
+table.threads td.who a { font-weight: 600; }
+table.threads .gist { color: var(--ink); text-decoration: none; word-break: break-word; }
+table.threads .tags { display: flex; flex-wrap: wrap; gap: .25rem; margin-top: .15rem; align-items: center; }
+table.threads td.when { white-space: nowrap; color: var(--muted); }
+table.threads tr.unanswered td.who { border-left: 3px solid var(--red); }
+nav.pager { display: flex; justify-content: center; align-items: center; gap: 1rem; margin-top: .75rem; }
+.thread-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(300px, 2fr); gap: 1rem; align-items: start; }
+ol.timeline { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .6rem; }
+ol.timeline .line { display: flex; flex-direction: column; max-width: 85%; }
+ol.timeline .line.in { align-self: flex-start; }
+ol.timeline .line.out { align-self: flex-end; align-items: flex-end; }
+ol.timeline .line.event { align-self: center; max-width: 100%; color: var(--muted); font-size: .8rem; text-align: center; }
+ol.timeline .meta { color: var(--muted); font-size: .78rem; }
+ol.timeline .meta.note { max-width: 100%; text-align: right; }
+ol.timeline time { color: var(--muted); font-size: .78rem; margin-left: .25rem; }
+.bubble.youth-msg { background: #fff; border: 1px solid var(--line); max-width: 100%; }
+.bubble.bot-msg { background: #f0f0f0; max-width: 100%; }
+.bubble.staff-msg { background: #95ec69; max-width: 100%; }
+form.inbox-reply { display: flex; flex-direction: column; gap: .4rem; margin: .5rem 0; }
+form.inbox-reply textarea, form.inbox-reply select, form.inbox-reply input[type=text], form.inbox-reply input[type=file] { width: 100%; padding: .5rem; border: 1px solid var(--line); border-radius: 6px; background: #fff; font: inherit; }
+form.inbox-reply textarea { min-height: 7rem; resize: vertical; }
+form.inbox-reply button { min-height: 2.75rem; border-radius: 6px; }
+form.inbox-reply button:disabled { opacity: .5; cursor: not-allowed; }
+#inbox-reply details { border-top: 1px solid var(--line); padding-top: .4rem; margin-top: .4rem; }
+#inbox-reply summary { cursor: pointer; padding: .4rem 0; color: #1f5fa8; }
+@media (max-width: 800px) {
+  .thread-grid { grid-template-columns: 1fr; }
+}
+@media (max-width: 600px) {
+  table.threads, table.threads tbody, table.threads tr, table.threads td { display: block; width: 100%; }
+  table.threads thead { display: none; }
+  table.threads tr { border: 1px solid var(--line); border-radius: 8px; padding: .5rem .7rem; margin-bottom: .6rem; background: #fff; position: relative; }
+  table.threads tr.unanswered { border-left: 4px solid var(--red); }
+  table.threads tr.unanswered td.who { border-left: 0; }
+  table.threads td { border: 0; padding: .1rem 0; }
+  table.threads td.when { position: absolute; top: .55rem; right: .7rem; width: auto; font-size: .8rem; padding: 0; }
+  table.threads td.who { padding-right: 8.5rem; font-size: 1.02rem; }
+  table.threads td.who a { display: inline-block; padding: .15rem 0; }
+  table.threads td.num { display: none; }
+  ol.timeline .line { max-width: 95%; }
+  form.inbox-search > * { flex: 1 1 100%; }
+  form.inbox-search button { min-height: 2.75rem; }
+  nav.tabs a { padding: .45rem .9rem; }
+}
 @media (max-width: 600px) {
   main { padding: .6rem; }
   .kpi .value { font-size: 1.25rem; }
