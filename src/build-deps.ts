@@ -13,6 +13,7 @@ import { buildQa } from "./qa/build-qa";
 import type { Db } from "./db/open-database";
 import { createPublicationStore } from "./db/stores/publication-store";
 import { createArticleCatalog } from "./publisher/article-catalog";
+import { newLeaseOwner } from "./publisher/lease-owner";
 import { createStaffReplyStore } from "./db/stores/staff-reply-store";
 import { createInboxStore } from "./db/stores/inbox-store";
 import { createCustomerSendStore } from "./db/stores/customer-send-store";
@@ -107,6 +108,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
       inboxWith,
       wechat,
       ...(sandbox ? { sandbox } : {}),
+      leaseOwner: newLeaseOwner(),
       lifecycle: { stopping: false },
     };
   } catch (err) {

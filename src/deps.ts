@@ -52,6 +52,8 @@ export interface Deps {
   wechat: ApiClient;
   /** The embedded WeChat simulator, present only in sandbox mode (no credentials configured). */
   sandbox?: SandboxApp;
+  /** Who this process is when it takes a publication's lease (publisher/lease-owner.ts). */
+  leaseOwner: string;
   /** Set when SIGTERM arrives: health turns 503 so a load balancer stops sending. */
   lifecycle: { stopping: boolean };
   /** 青年之声 Q&A: tickets, answers and their delivery (the webhook runs its intake: qa/decide-qa.ts). */

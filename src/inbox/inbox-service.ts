@@ -118,7 +118,7 @@ export function createInboxService(deps: InboxDeps) {
         })),
         ...deps.tickets.forYouth(accountId, openId, limit).map((t): ThreadItem => ({ kind: "ticket", at: t.askedAt, ticket: t })),
         ...deps.staffReplies.forYouth(accountId, openId, limit).map((r): ThreadItem => ({ kind: "staff", at: r.createdAt, reply: r })),
-      ].sort((a, b) => a.at.getTime() - b.at.getTime() || order(a) - order(b));
+      ].sort((a, b) => a.at.getTime() - b.at.getTime() || order(a) - order(b) || seq(a) - seq(b));
       return { follower, window: windowFor(deps, accountId, openId), items };
     },
 
@@ -191,6 +191,11 @@ export function createInboxService(deps: InboxDeps) {
 /** Messages before what they caused: a youth's message, then the ticket it made, then staff replies. */
 function order(i: ThreadItem): number {
   return i.kind === "message" ? 0 : i.kind === "ticket" ? 1 : 2;
+}
+
+/** Within one kind and one millisecond, the order they were stored in (the stores read newest first). */
+function seq(i: ThreadItem): number {
+  return i.kind === "message" ? i.message.id : i.kind === "ticket" ? i.ticket.id : i.reply.id;
 }
 
 /** A file name WeChat accepts and that leaks no path. */

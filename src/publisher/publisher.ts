@@ -5,7 +5,6 @@ import { createUploadedImageStore } from "../db/stores/uploaded-image-store";
 import { categoryLogger, type Logger } from "../logger";
 import type { Clock } from "../time";
 import type { ApiClient } from "../wechat/api-client";
-import { newLeaseOwner } from "./lease-owner";
 import { createImageUploader, type ImageUploader } from "./upload-images";
 
 /**
@@ -68,12 +67,8 @@ export interface PublisherOptions {
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 export const DEFAULT_SETTLE_MS = 10 * 60_000;
 
-const publishers = new WeakMap<Deps, Publisher>();
-
-/** The publisher of a Deps (one per Deps: it owns the lease id of this process). */
+/** The publisher of a Deps; it takes leases as this process (deps.leaseOwner, made once at startup). */
 export function publisherFor(deps: Deps, options: PublisherOptions = {}): Publisher {
-  const existing = publishers.get(deps);
-  if (existing && Object.keys(options).length === 0) return existing;
   const log = categoryLogger(deps.log, "publisher");
   const accountId = "default";
   const wechat = options.wechat ?? deps.wechat;
@@ -91,12 +86,11 @@ export function publisherFor(deps: Deps, options: PublisherOptions = {}): Publis
     clock: deps.clock,
     log,
     columns: () => deps.content.current().columnsById,
-    owner: options.owner ?? newLeaseOwner(),
+    owner: options.owner ?? deps.leaseOwner,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     settleMs: options.settleMs ?? DEFAULT_SETTLE_MS,
     hooks: options.hooks ?? {},
     onPublished: () => deps.catalog.invalidate(),
   };
-  if (Object.keys(options).length === 0) publishers.set(deps, publisher);
   return publisher;
 }

@@ -308,6 +308,22 @@ describe("dashboard 私信 (mountInboxRoutes; sandbox mode)", () => {
     expect(await long.text()).toContain("备注要少于 30 字节");
   });
 
+  it("shows a thread oldest first, each message followed by the bot's answer, with rules in words staff know", async () => {
+    await youthSays(s, YOUTH, "第一条：你好");
+    await youthSays(s, YOUTH, "第二条：还在吗"); // the same millisecond on the fixed clock
+    await youthSays(s, YOUTH, "提问 团员证丢了怎么补办？");
+    await youthSays(s, YOUTH, "诚聘");
+    const { b } = await signedIn(s);
+    const page = await (await b.get(thread(YOUTH))).text();
+    const at = (text: string) => page.indexOf(text);
+    expect(at("第一条：你好")).toBeGreaterThan(0);
+    expect(at("第一条：你好")).toBeLessThan(at("第二条：还在吗"));
+    expect(at("第二条：还在吗")).toBeLessThan(at("青年之声问题"));
+    expect(page).toContain("青年之声：收到问题");
+    expect(page).toMatch(/自动回复<\/span> · 招聘|自动回复<\/span> · 诚聘/);
+    expect(page).not.toMatch(/qa:ask|default-suppressed|match_mode|>default</);
+  });
+
   it("answers 404 for a follower who never wrote", async () => {
     const { b, csrf } = await signedIn(s);
     expect((await b.get(thread("oNobody_at_all_000000000000"))).status).toBe(404);

@@ -43,10 +43,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A stored hash for nobody: unknown names are checked against it so they take as long as known ones. */
-let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
-  return dummyHash;
+  return hashPassword(randomBytes(16).toString("hex"));
 }
 
 /** Why a new password is refused, or undefined when it will do. */

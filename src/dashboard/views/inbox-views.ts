@@ -150,7 +150,7 @@ export function threadPage(o: ThreadPageOptions): SafeHtml {
   const tz = o.timezone;
   const win = windowNote(o);
   const csrf = html`<input type="hidden" name="_csrf" value="${o.csrfToken}">`;
-  return html`<p class="back"><a href="/dashboard/inbox">← 私信</a></p>
+  return html`<p class="back"><a href="/dashboard/inbox">← 私信</a> <a class="jump" href="#inbox-reply">回复 ↓</a></p>
 <h1 class="thread-title">${followerName(f)} ${f.remark ? html`<small class="empty">${maskOpenId(f.openId)}</small>` : ""}${f.subscribed === false ? html` <span class="tag muted">已取消关注</span>` : ""}</h1>
 ${o.notice ? html`<p class="notice ${o.notice.level}" role="${o.notice.level === "warn" ? "alert" : "status"}" data-inbox-notice>${o.notice.text}</p>` : ""}
 ${o.error ? html`<p class="notice warn" role="alert" data-inbox-error>${o.error}</p>` : ""}

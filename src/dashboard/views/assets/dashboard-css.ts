@@ -104,6 +104,7 @@ form.inbox-reply textarea, form.inbox-reply select, form.inbox-reply input[type=
 form.inbox-reply textarea { min-height: 7rem; resize: vertical; }
 form.inbox-reply button { min-height: 2.75rem; border-radius: 6px; }
 form.inbox-reply button:disabled { opacity: .5; cursor: not-allowed; }
+p.back { display: flex; justify-content: space-between; }
 #inbox-reply details { border-top: 1px solid var(--line); padding-top: .4rem; margin-top: .4rem; }
 #inbox-reply summary { cursor: pointer; padding: .4rem 0; color: #1f5fa8; }
 @media (max-width: 800px) {
