@@ -324,6 +324,16 @@ describe("dashboard 私信 (mountInboxRoutes; sandbox mode)", () => {
     expect(page).not.toMatch(/qa:ask|default-suppressed|match_mode|>default</);
   });
 
+  it("sends only the account's own published articles", async () => {
+    await youthSays(s, YOUTH, "你好");
+    const { b, csrf } = await signedIn(s);
+    expect(await (await b.get(thread(YOUTH))).text()).toContain("本公众号还没有已发布的文章。");
+    const res = await b.post(`${thread(YOUTH)}/reply`, { _csrf: csrf, kind: "article", url: "https://evil.example/phish" });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("只能发送本公众号已发布的文章");
+    expect(deliveries(s)).toEqual([]);
+  });
+
   it("answers 404 for a follower who never wrote", async () => {
     const { b, csrf } = await signedIn(s);
     expect((await b.get(thread("oNobody_at_all_000000000000"))).status).toBe(404);
