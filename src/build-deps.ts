@@ -2,6 +2,7 @@ import type { Config } from "./config";
 import type { ArticleCatalog, Deps } from "./deps";
 import { openDatabase } from "./db/open-database";
 import { createMessageStore } from "./db/stores/message-store";
+import { startCheckpointer } from "./db/checkpoint-worker";
 import { createSettingsStore } from "./db/stores/settings-store";
 import { categoryLogger, type Logger } from "./logger";
 import { systemClock, type Clock } from "./time";
@@ -67,6 +68,10 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
     const secrets = resolveSecrets(config, settings, clock);
     const accounts = resolveAccounts(config, secrets);
     const content = watchContent(config.contentDir, categoryLogger(log, "content"));
+    const checkpointer =
+      options.service && config.databasePath !== ":memory:"
+        ? startCheckpointer(db, config.databasePath, (err) => log.error({ category: "db", err }, "checkpoint thread failed: automatic checkpoints back on"))
+        : undefined;
     const messages = createMessageStore(db);
     const pushJournal = openPushJournal<QaDecision>(options.service ? journalPathFor(config.databasePath) : ":memory:", JOURNAL_CAPACITY);
     const sandbox = config.sandbox ? buildSandbox(config, db, clock, log, secrets) : undefined;
@@ -110,6 +115,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
       ...(sandbox ? { sandbox } : {}),
       leaseOwner: newLeaseOwner(),
       lifecycle: { stopping: false },
+      ...(checkpointer ? { checkpointer } : {}),
     };
   } catch (err) {
     db.close();
@@ -120,6 +126,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
 /** Releases what buildDeps opened: stops watching, closes the journal and the db. */
 export function closeDeps(deps: Deps): void {
   deps.sandbox?.close();
+  void deps.checkpointer?.stop();
   deps.pushJournal.close();
   deps.content.close();
   deps.qa.close();

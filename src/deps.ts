@@ -2,6 +2,7 @@ import type { Config } from "./config";
 import type { Logger } from "./logger";
 import type { Clock } from "./time";
 import type { Db } from "./db/open-database";
+import type { Checkpointer } from "./db/checkpoint-worker";
 import type { MessageStore } from "./db/stores/message-store";
 import type { QaTicketStore } from "./db/stores/qa-ticket-store";
 import type { PublicationStore } from "./db/stores/publication-store";
@@ -54,6 +55,8 @@ export interface Deps {
   sandbox?: SandboxApp;
   /** Who this process is when it takes a publication's lease (publisher/lease-owner.ts). */
   leaseOwner: string;
+  /** The service's WAL checkpoints, off the event loop (db/checkpoint-worker.ts); absent in the CLI and tests. */
+  checkpointer?: Checkpointer;
   /** Set when SIGTERM arrives: health turns 503 so a load balancer stops sending. */
   lifecycle: { stopping: boolean };
   /** 青年之声 Q&A: tickets, answers and their delivery (the webhook runs its intake: qa/decide-qa.ts). */

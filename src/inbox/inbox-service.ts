@@ -56,6 +56,9 @@ export interface Thread {
   items: ThreadItem[];
 }
 
+/** A thread shows the follower's messages of this many days (read through the time index: migration 0007). */
+export const THREAD_DAYS = 180;
+
 /** Largest picture we upload (WeChat's image material limit is 10 MB; replies should be small). */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 const IMAGE_MAGIC: Array<[string, (b: Uint8Array) => boolean]> = [
@@ -110,7 +113,7 @@ export function createInboxService(deps: InboxDeps) {
       const follower = deps.inbox.follower(accountId, openId);
       if (!follower) throw notFound(openId);
       const items: ThreadItem[] = [
-        ...deps.inbox.messages(accountId, openId, limit).map((m): ThreadItem => ({
+        ...deps.inbox.messages(accountId, openId, clock.now().getTime() - THREAD_DAYS * 86_400_000, limit).map((m): ThreadItem => ({
           kind: "message",
           at: new Date(m.receivedAt),
           message: m,

@@ -61,7 +61,8 @@ export interface FollowerRow {
 /** The inbox's reads: followers as threads, one thread's messages, the unanswered count, remarks. */
 export interface InboxStore {
   threads(q: InboxQuery): { rows: ThreadRow[]; total: number };
-  messages(accountId: string, openId: string, limit: number): InboundRow[];
+  /** The follower's messages received since `since` (ms), newest first. */
+  messages(accountId: string, openId: string, since: number, limit: number): InboundRow[];
   follower(accountId: string, openId: string): FollowerRow | undefined;
   /** Followers whose latest message since `since` is unanswered, and the oldest such message. */
   unanswered(accountId: string, since: number): { count: number; oldestAt: number | null };
@@ -113,10 +114,12 @@ export function createInboxStore(db: Db): InboxStore {
       },
     ]),
   );
-  const messages = db.prepare<[string, string, number]>(
+  // Through the time index (account_id, received_at), filtered by follower: see migration 0007.
+  const messages = db.prepare<[string, number, string, number]>(
     `SELECT id, dedup_key AS dedupKey, msg_type AS msgType, content, received_at AS receivedAt, rule_id AS ruleId,
             column_id AS columnId, match_mode AS matchMode, reply_json AS replyJson
-     FROM inbound_messages WHERE account_id = ? AND open_id = ? ORDER BY received_at DESC, id DESC LIMIT ?`,
+     FROM inbound_messages INDEXED BY inbound_messages_by_time
+     WHERE account_id = ? AND received_at >= ? AND open_id = ? ORDER BY received_at DESC, id DESC LIMIT ?`,
   );
   const follower = db.prepare<[string, string]>(
     `SELECT open_id AS openId, remark, remark_updated_at AS remarkUpdatedAt, remark_updated_by AS remarkUpdatedBy,
@@ -160,7 +163,7 @@ export function createInboxStore(db: Db): InboxStore {
       const { limit: _limit, offset: _offset, ...countParams } = params;
       return { rows, total: s.total.get(countParams) as number };
     },
-    messages: (accountId, openId, limit) => messages.all(accountId, openId, limit) as InboundRow[],
+    messages: (accountId, openId, since, limit) => messages.all(accountId, since, openId, limit) as InboundRow[],
     follower(accountId, openId) {
       const r = follower.get(accountId, openId) as (Omit<FollowerRow, "subscribed"> & { subscribed: number | null }) | undefined;
       return r ? { ...r, subscribed: r.subscribed === null ? null : r.subscribed === 1 } : undefined;

@@ -1,0 +1,248 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SERVICE_BUSY_TIMEOUT_MS = void 0;
+exports.createPushHandler = createPushHandler;
+/**
+ * POST /wechat[/:account]: one WeChat push, from the request to the reply, top to bottom.
+ *
+ *   read body → verify, decrypt, parse (src/wechat) → at the end of the event loop's turn, in one
+ *   transaction with a savepoint per push: dedup, read the youth's state, route (pure), record
+ *   (message log, 青年之声, inbox, job results) → COMMIT → render → reply
+ *
+ * Guarantees (README, The webhook; each has a test):
+ * - Answered means stored: the reply is written only after the push is committed, to the main
+ *   database or, while another process holds its lock, to the push journal (answerFromJournal).
+ * - One bad push harms only itself: it is refused (4xx) before anything is written, and each push
+ *   is its own transaction.
+ * - A locked database never freezes the service: the service's connection waits at most
+ *   SERVICE_BUSY_TIMEOUT_MS, then the push goes to the journal, folded into the main database in
+ *   order and exactly once when the lock frees (foldJournal).
+ * - WeChat's retry of a push (same MsgId, or FromUserName+CreateTime for events) gets the stored
+ *   reply again and changes nothing (Passive_user_reply_message doc: 3 tries, 5 s apart).
+ *
+ * Everything after the body is read is synchronous (better-sqlite3 is): no push waits for
+ * another's I/O, and WeChat's 5 s deadline is met as long as the event loop runs.
+ */
+const node_querystring_1 = require("node:querystring");
+const immediate_transaction_1 = require("../db/immediate-transaction");
+const errors_1 = require("../errors");
+const error_response_1 = require("../http/error-response");
+const flat_query_1 = require("../http/flat-query");
+const security_headers_1 = require("../http/security-headers");
+const logger_1 = require("../logger");
+const job_events_1 = require("../publisher/job-events");
+const apply_qa_1 = require("../qa/apply-qa");
+const window_opener_1 = require("../wechat/window-opener");
+const decode_push_1 = require("../wechat/decode-push");
+const encode_reply_1 = require("../wechat/encode-reply");
+const read_body_1 = require("./read-body");
+const read_follower_1 = require("./read-follower");
+const route_push_1 = require("./route-push");
+const webhook_path_1 = require("./webhook-path");
+/** How long the service's own SQLite connection waits for another process's lock (main.ts). */
+exports.SERVICE_BUSY_TIMEOUT_MS = 50;
+/** How often a non-empty journal tries to fold into the main database. */
+const FOLD_EVERY_MS = 250;
+/** Journal entries folded per transaction: short transactions, the event loop stays free. */
+const FOLD_BATCH = 500;
+function createPushHandler(deps) {
+    const log = (0, logger_1.categoryLogger)(deps.log, "webhook");
+    const journal = deps.pushJournal;
+    const inTransaction = (0, immediate_transaction_1.immediateTransaction)(deps.db);
+    const inSavepoint = (0, immediate_transaction_1.savepoint)(deps.db);
+    let turn = [];
+    let foldTimer;
+    /**
+     * Group commit: the pushes decoded in one turn of the event loop are recorded in one transaction,
+     * each in its own savepoint (a push that fails is undone alone), and answered after the COMMIT.
+     * A commit cost more than everything else a push does (README, Benchmarks); one busy turn now
+     * pays for it once. When idle a turn holds one push and this adds no wait.
+     */
+    function answerTurn() {
+        const pushes = turn;
+        turn = [];
+        const replies = journal.size() === 0 ? recordInDatabase(pushes) : pushes.map(fromJournal);
+        pushes.forEach((p, i) => {
+            const reply = replies[i];
+            let answer;
+            try {
+                answer = reply instanceof Error ? refusal(reply, p.path) : render(p, reply ?? null);
+            }
+            catch (err) {
+                answer = refusal(err, p.path);
+            }
+            respond(p.res, answer);
+        });
+    }
+    /** Dedup, route and record each push in one transaction of the main database; the journal when it is locked. */
+    function recordInDatabase(pushes) {
+        try {
+            return inTransaction(() => pushes.map((p) => {
+                try {
+                    return inSavepoint(() => answerFromDatabase(p.account.accountId, p.push.message, p.receivedAt));
+                }
+                catch (err) {
+                    if ((0, immediate_transaction_1.isBusy)(err))
+                        throw err;
+                    return err instanceof Error ? err : new Error(String(err));
+                }
+            }));
+        }
+        catch (err) {
+            if (!(0, immediate_transaction_1.isBusy)(err))
+                return pushes.map(() => (err instanceof Error ? err : new Error(String(err))));
+            log.warn({ code: err.code }, "database locked by another process: answering from the push journal");
+            return pushes.map(fromJournal);
+        }
+    }
+    function fromJournal(p) {
+        try {
+            return answerFromJournal(p.account.accountId, p.push.message, p.receivedAt);
+        }
+        catch (err) {
+            return err instanceof Error ? err : new Error(String(err));
+        }
+    }
+    /** Inside the turn's transaction: a retry gets its stored reply; a new push is routed and recorded. */
+    function answerFromDatabase(accountId, message, receivedAt) {
+        const stored = deps.stores.messages.find(accountId, message.dedupKey);
+        if (stored)
+            return stored.reply;
+        const follower = (0, read_follower_1.readFollower)(deps.stores, accountId, message, deps.qa.content.current(), receivedAt);
+        const decision = route(accountId, message, follower, receivedAt);
+        return record(accountId, message, decision, receivedAt);
+    }
+    function render(p, reply) {
+        return {
+            status: 200,
+            contentType: reply ? "application/xml; charset=utf-8" : "text/plain; charset=utf-8",
+            body: (0, encode_reply_1.encodeReply)(reply, p.push, p.account, p.receivedAt),
+        };
+    }
+    /**
+     * While the main database is locked (or the journal still holds older pushes: order is kept),
+     * the push is routed on what can be read and made durable in the journal before its reply.
+     * Waiting answers stay waiting, and a new ticket's number is given when it is folded.
+     */
+    function answerFromJournal(accountId, message, receivedAt) {
+        const stored = journal.find(accountId, message.dedupKey) ?? deps.stores.messages.find(accountId, message.dedupKey);
+        if (stored)
+            return stored.reply;
+        const follower = (0, read_follower_1.readFollower)(deps.stores, accountId, message, deps.qa.content.current(), receivedAt, false);
+        const decision = route(accountId, message, follower, receivedAt);
+        const reply = withTicketNumber(decision.result.reply, "待编号");
+        if (!journal.append({ accountId, message, decision, reply, receivedAt })) {
+            throw new errors_1.RequestError("journal_full", `push journal full (${journal.capacity}): no reply, WeChat will retry`, 503);
+        }
+        scheduleFold();
+        return reply;
+    }
+    /** The pure router, on the content as it is now; a bug in it answers `success` and is recorded as failed. */
+    function route(accountId, message, follower, now) {
+        try {
+            return (0, route_push_1.routePush)(message, { bot: deps.content.current(), qa: deps.qa.content.current(), articles: deps.catalog.byColumn(accountId) }, follower, now);
+        }
+        catch (err) {
+            log.error({ err, type: message.type, user: (0, logger_1.hashOpenId)(message.openId) }, "routing failed, answered success");
+            return { result: { reply: null }, intent: null, delivered: [], deliveredReplies: [], failed: true };
+        }
+    }
+    /**
+     * Writes everything one push causes, inside the caller's transaction, and returns its reply.
+     * @param sent the reply already given (a journal entry being folded): stored as it was
+     */
+    function record(accountId, message, decision, receivedAt, sent) {
+        const qaReply = (0, apply_qa_1.applyQa)({ store: deps.stores.qaTickets, staffReplies: deps.stores.staffReplies, log, timezone: deps.config.scheduleTimezone }, deps.qa.content.current(), accountId, message, decision, receivedAt);
+        const reply = sent === undefined ? qaReply : sent;
+        if (message.type === "publish_finished" || message.type === "mass_send_finished") {
+            (0, job_events_1.followJobResult)({ store: deps.stores.publications, clock: deps.clock, log, onPublished: () => deps.catalog.invalidate() }, accountId, message);
+        }
+        // Sandbox mode: what the youth did opens the simulated customer-service window, as WeChat's would.
+        const opener = (0, window_opener_1.windowOpenerOf)(message);
+        if (deps.sandbox && opener)
+            deps.sandbox.recordInteraction(message.openId, opener, message.createdAt);
+        const { ruleId, columnId, matchMode } = decision.result;
+        deps.stores.messages.record({ accountId, message, receivedAt, outcome: { status: decision.failed ? "failed" : "replied", reply, ruleId, columnId, matchMode } });
+        return reply;
+    }
+    function foldJournal() {
+        foldTimer = undefined;
+        try {
+            while (journal.size() > 0) {
+                const entries = journal.oldest(FOLD_BATCH);
+                inTransaction(() => {
+                    for (const e of entries) {
+                        // Already there: folded before a crash that came before the journal forgot it.
+                        if (deps.stores.messages.find(e.accountId, e.message.dedupKey))
+                            continue;
+                        record(e.accountId, e.message, e.decision, e.receivedAt, e.reply);
+                    }
+                });
+                journal.removeThrough(entries[entries.length - 1].seq);
+                log.info({ folded: entries.length, left: journal.size() }, "push journal folded into the database");
+            }
+        }
+        catch (err) {
+            if (!(0, immediate_transaction_1.isBusy)(err))
+                log.error({ err }, "push journal fold failed");
+            scheduleFold();
+        }
+    }
+    function scheduleFold() {
+        if (foldTimer)
+            return;
+        foldTimer = setTimeout(foldJournal, FOLD_EVERY_MS);
+        foldTimer.unref();
+    }
+    function respond(res, answer) {
+        if (res.headersSent || res.destroyed)
+            return;
+        (0, security_headers_1.applySecurityHeaders)(res);
+        res.writeHead(answer.status, { "Content-Type": answer.contentType, "Content-Length": Buffer.byteLength(answer.body) });
+        res.end(answer.body);
+    }
+    function refusal(err, path) {
+        const e = (0, error_response_1.errorResponse)(err, log, { method: "POST", path });
+        return { status: e.status, contentType: "text/plain; charset=utf-8", body: e.body };
+    }
+    return {
+        serve(req, res) {
+            if (req.method !== "POST")
+                return false;
+            const url = req.url ?? "";
+            const q = url.indexOf("?");
+            const path = q === -1 ? url : url.slice(0, q);
+            const accountId = (0, webhook_path_1.webhookAccountOf)(path);
+            if (accountId === undefined)
+                return false;
+            const account = deps.accounts.get(accountId ?? "default");
+            if (!account) {
+                respond(res, refusal(new errors_1.RequestError("unknown_account", `no account "${accountId}" is configured`, 404), path));
+                return true;
+            }
+            (0, read_body_1.readBody)(req, deps.config.wechat.bodyLimitBytes).then((body) => {
+                try {
+                    const receivedAt = deps.clock.now();
+                    const push = (0, decode_push_1.decodePush)((0, flat_query_1.flatQuery)((0, node_querystring_1.parse)(q === -1 ? "" : url.slice(q + 1))), body, account, receivedAt);
+                    if (turn.push({ account, push, receivedAt, res, path }) === 1)
+                        setImmediate(answerTurn);
+                }
+                catch (err) {
+                    respond(res, refusal(err, path));
+                }
+            }, (err) => respond(res, refusal(err, path)));
+            return true;
+        },
+        foldJournal,
+        close() {
+            if (foldTimer)
+                clearTimeout(foldTimer);
+            foldTimer = undefined;
+        },
+    };
+}
+/** The reply with a ticket number put in for `{number}` (qa/apply-qa.ts does it with the real one). */
+function withTicketNumber(reply, number) {
+    return reply?.type === "text" ? { type: "text", content: reply.content.replaceAll("{number}", number) } : reply;
+}
+//# sourceMappingURL=handle-push.js.map
