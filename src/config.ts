@@ -36,6 +36,8 @@ export interface Config {
   scheduleTimezone: string;
   /** A post more than this many hours overdue (the service was down) is reported missed, not sent. */
   publishCatchUpHours: number;
+  /** After SIGTERM, /healthz answers 503 this long before the service stops accepting connections. */
+  shutdownGraceMs: number;
   /** A mass send over the 群发 quota: wait for the next slot, or go out as 发布 (not pushed) now. */
   publishQuotaFallback: "wait" | "publish";
   logLevel: LogLevel;
@@ -81,6 +83,7 @@ const schema = z.object({
   CONTENT_DIR: z.preprocess(blankToUndefined, z.string().default("content")),
   SCHEDULE_TIMEZONE: z.preprocess(blankToUndefined, z.string().default("Asia/Shanghai")),
   PUBLISH_CATCH_UP_HOURS: intIn(0, 168, 2),
+  SHUTDOWN_GRACE_SECONDS: intIn(0, 120, 5),
   PUBLISH_QUOTA_FALLBACK: z.preprocess(blankToUndefined, z.enum(["wait", "publish"]).default("wait")),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
@@ -110,6 +113,7 @@ const schema = z.object({
 const HINTS: Record<string, string> = {
   PUBLISH_QUOTA_FALLBACK: "use wait (a mass send over the 群发 quota waits for the next allowed slot) or publish (it goes out as 发布 instead, not pushed)",
   PUBLISH_CATCH_UP_HOURS: "hours between 0 and 168 a post may still go out late after downtime, e.g. 2",
+  SHUTDOWN_GRACE_SECONDS: "seconds between 0 and 120 that /healthz answers 503 after SIGTERM before the port closes, e.g. 5",
   PORT: "set PORT to a number between 0 and 65535, e.g. PORT=3000",
   LOG_LEVEL: "use one of fatal, error, warn, info, debug, trace, silent",
   LOG_FORMAT: "use json (for log collectors) or pretty (for a terminal)",
@@ -207,6 +211,7 @@ export function loadConfig(env: Env = process.env): Config {
     contentDir: e.CONTENT_DIR,
     scheduleTimezone: e.SCHEDULE_TIMEZONE,
     publishCatchUpHours: e.PUBLISH_CATCH_UP_HOURS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     publishQuotaFallback: e.PUBLISH_QUOTA_FALLBACK,
     logLevel: e.LOG_LEVEL ?? "info",
     cliLogLevel: e.LOG_LEVEL ?? "warn",

@@ -13,11 +13,10 @@ import { startScheduler } from "./scheduler/start-scheduler";
 import { JOBS } from "./scheduler/jobs";
 
 /**
- * After SIGTERM: how long the server keeps accepting and answers 503 on /healthz, so the proxy or
- * load balancer in front sees the service stopping (a refused connection looks like a crash)...
+ * After SIGTERM the server keeps accepting and answers 503 on /healthz for SHUTDOWN_GRACE_SECONDS,
+ * so the proxy or load balancer in front sees the service stopping (a refused connection looks
+ * like a crash); then in-flight requests get this long to finish before connections are cut.
  */
-const DRAIN_GRACE_MS = 5_000;
-/** ...then how long in-flight requests get to finish before connections are cut. */
 const DRAIN_MS = 10_000;
 
 function describeStart(config: Config, deps: Deps, url: string): string {
@@ -90,11 +89,11 @@ export async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    life.info({ signal, graceMs: DRAIN_GRACE_MS }, "stopping: /healthz answers 503, then no new connections, finishing in-flight requests");
+    life.info({ signal, graceMs: config.shutdownGraceMs }, "stopping: /healthz answers 503, then no new connections, finishing in-flight requests");
     // No new job runs; the one under way (a publication mid-step) finishes before the db closes.
     const schedulerStopped = scheduler.stop();
     void drainServer(server, deps.lifecycle, {
-      graceMs: DRAIN_GRACE_MS,
+      graceMs: config.shutdownGraceMs,
       timeoutMs: DRAIN_MS,
       onPhase: (phase) =>
         phase === "closing" ? life.info("stopping: no new connections") : life.warn("drain timeout, closing remaining connections"),

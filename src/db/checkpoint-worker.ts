@@ -20,6 +20,8 @@ const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma("busy_timeout = 0");
+// A checkpoint copies WAL frames to the database file; it needs no page cache of its own.
+db.pragma("cache_size = -256");
 const checkpoint = () => { try { db.pragma("wal_checkpoint(PASSIVE)"); } catch {} };
 const timer = setInterval(checkpoint, workerData.everyMs);
 parentPort.on("message", () => { clearInterval(timer); checkpoint(); db.close(); parentPort.close(); });
@@ -36,7 +38,12 @@ export interface Checkpointer {
  */
 export function startCheckpointer(db: Db, path: string, onFailure: (err: unknown) => void, everyMs = 1000): Checkpointer {
   db.pragma("wal_autocheckpoint = 0");
-  const worker = new Worker(CODE, { eval: true, workerData: { driver: require.resolve("better-sqlite3"), path, everyMs } });
+  const worker = new Worker(CODE, {
+    eval: true,
+    workerData: { driver: require.resolve("better-sqlite3"), path, everyMs },
+    // The thread only runs a pragma a second: a small heap keeps the service's memory where it was.
+    resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1, stackSizeMb: 1 },
+  });
   worker.unref();
   let stopping = false;
   const fallBack = (err: unknown) => {

@@ -118,6 +118,8 @@ export class Service {
         DATABASE_PATH: ws.dbPath,
         CONTENT_DIR: ws.contentDir,
         LOG_LEVEL: "warn",
+        // The tests stop the service many times; the 503 grace period is for a real proxy.
+        SHUTDOWN_GRACE_SECONDS: "0",
         LOG_FORMAT: "json",
         WECHAT_APP_ID: APP_ID,
         WECHAT_APP_SECRET: APP_SECRET,
