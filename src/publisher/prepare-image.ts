@@ -2,14 +2,11 @@ import path from "node:path";
 import type Sharp from "sharp";
 
 /**
- * sharp (libvips, ~20 MB resident) is loaded on first use: the webhook process should not carry it
- * until it actually prepares an image for publishing.
+ * sharp (libvips, ~20 MB resident) is loaded on first use, not when the service starts (Node's
+ * module cache keeps it afterwards): the webhook process should not carry it until it prepares
+ * an image for publishing.
  */
-let sharpModule: typeof Sharp | undefined;
-const sharp = (...args: Parameters<typeof Sharp>): ReturnType<typeof Sharp> => {
-  sharpModule ??= require("sharp") as typeof Sharp;
-  return sharpModule(...args);
-};
+const sharp = (...args: Parameters<typeof Sharp>): ReturnType<typeof Sharp> => (require("sharp") as typeof Sharp)(...args);
 import { ContentError } from "../errors";
 
 /** media/uploadimg takes "jpg/png, < 1 MB"; exactly 1 MB is already too large (protocol §5.2). */

@@ -49,8 +49,9 @@ export function clientIp(ctx: Context, trustProxy: boolean): string {
 
 /** GET/POST /dashboard/login, POST /dashboard/logout. */
 export function mountAuthRoutes(router: Router, deps: AuthRouteDeps): void {
-  // Made once per router (not per module): the same cost as a real check for every unknown name.
-  const nobody = dummyPasswordHash();
+  // Made on the first unknown name, once per router (not per module): scrypt is memory-hard, and
+  // hashing at startup raised the service's peak memory by 32 MB before any login.
+  let nobody: Promise<string> | undefined;
   const showLogin = (ctx: Context, status: number, view: { next: string; name?: string; error?: string }) => {
     const nonce = randomToken();
     setCookie(ctx, LOGIN_COOKIE, nonce, 3600, deps.secureCookie, "Strict");
@@ -89,7 +90,7 @@ export function mountAuthRoutes(router: Router, deps: AuthRouteDeps): void {
     }
     const user = name ? deps.users.findByName(name) : undefined;
     // Unknown names cost a full scrypt too, so timing does not tell which names exist.
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await nobody));
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await (nobody ??= dummyPasswordHash())));
     if (!user || !ok) {
       deps.log.warn({ ip }, "dashboard login failed");
       showLogin(ctx, 401, { next, name, error: "用户名或密码错误。" });
