@@ -16,6 +16,7 @@ import { createPublicationStore } from "./db/stores/publication-store";
 import { createArticleCatalog } from "./publisher/article-catalog";
 import { newLeaseOwner } from "./publisher/lease-owner";
 import { createStaffReplyStore } from "./db/stores/staff-reply-store";
+import { createFollowerStore } from "./db/stores/follower-store";
 import { createInboxStore } from "./db/stores/inbox-store";
 import { createCustomerSendStore } from "./db/stores/customer-send-store";
 import { createInboxService } from "./inbox/inbox-service";
@@ -103,7 +104,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
       log,
       clock,
       db,
-      stores: { messages, settings, qaTickets: qa.store, publications, staffReplies },
+      stores: { messages, settings, qaTickets: qa.store, publications, staffReplies, followers: createFollowerStore(db) },
       pushJournal,
       accounts,
       content,

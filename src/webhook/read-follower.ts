@@ -1,4 +1,4 @@
-import type { MessageStore } from "../db/stores/message-store";
+import type { FollowerStore } from "../db/stores/follower-store";
 import type { QaTicketStore } from "../db/stores/qa-ticket-store";
 import type { StaffReplyStore } from "../db/stores/staff-reply-store";
 import { qaIntentOf, type QaVisit } from "../qa/decide-qa";
@@ -13,15 +13,15 @@ export interface FollowerState {
 }
 
 export interface FollowerStores {
-  messages: MessageStore;
+  followers: FollowerStore;
   qaTickets: QaTicketStore;
   staffReplies: StaffReplyStore;
 }
 
 /**
- * Reads the youth's state for routing: a few indexed lookups. The tickets list only for
- * 我的问题, the waiting answers only when there are some, held staff replies (inbox), and no
- * waiting answers or replies when `withAnswers` is false
+ * Reads the youth's state for routing: one statement on every push (follower-store.ts), then the
+ * waiting answers and held staff replies only when there are some, the tickets list only for
+ * 我的问题; no waiting answers or replies when `withAnswers` is false
  * (a push answered from the journal: its answers wait, as they are marked delivered only with
  * the push in the main database).
  */
@@ -33,16 +33,15 @@ export function readFollower(
   now: Date,
   withAnswers = true,
 ): FollowerState {
-  const visit = stores.qaTickets.visitState(accountId, message.openId, message.dedupKey);
-  const armed = { armedAt: visit.armedAt };
-  const intent = qaIntentOf(message, qaContent, armed, now);
+  const facts = stores.followers.facts(accountId, message.openId);
+  const intent = qaIntentOf(message, qaContent, facts, now);
   return {
-    lastDefaultReplyAt: stores.messages.lastDefaultReplyAt(accountId, message.openId),
+    lastDefaultReplyAt: facts.lastDefaultReplyAt,
     qa: {
-      armedAt: visit.armedAt,
-      waitingAnswers: withAnswers && visit.hasAnswers ? stores.qaTickets.answersFor(accountId, message.openId, message.dedupKey) : [],
+      armedAt: facts.armedAt,
+      waitingAnswers: withAnswers && facts.hasWaitingAnswers ? stores.qaTickets.answersFor(accountId, message.openId, message.dedupKey) : [],
       recentTickets: intent?.kind === "list" ? stores.qaTickets.forYouth(accountId, message.openId, 5) : [],
-      heldReplies: withAnswers ? stores.staffReplies.held(accountId, message.openId) : [],
+      heldReplies: withAnswers && facts.hasHeldReplies ? stores.staffReplies.held(accountId, message.openId) : [],
     },
   };
 }

@@ -119,20 +119,6 @@ describe("QaService.answer + createQaRouter (delivery; sandbox over HTTP on loop
     expect(h.customMessages()).toEqual([]);
   });
 
-  it("puts the same answers into a push routed again (the message log row lost in a crash), never into another push", async () => {
-    h = await startQa();
-    const id = await ask(h);
-    h.clock.advance(50 * HOUR);
-    await h.answer(id, ANSWER);
-    const visit = await h.youth().send("诚聘");
-    const key = ticket(h, id).delivered_in!;
-    h.deps.db.prepare("DELETE FROM inbound_messages WHERE dedup_key = ?").run(key);
-    const rerouted = await visit.retry();
-    expect(rerouted.text).toBe(visit.text);
-    expect(ticket(h, id).delivered_in).toBe(key);
-    expect((await h.youth().send("诚聘")).text).not.toContain(ANSWER);
-  });
-
   it("never lets a push carry an answer while the API is sending it", async () => {
     h = await startQa();
     const id = await ask(h);

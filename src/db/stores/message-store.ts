@@ -37,7 +37,6 @@ export interface MessageStore {
   record(entry: RecordEntry): boolean;
   /** record() for many pushes in one transaction (seeding, tests). */
   recordMany(entries: readonly RecordEntry[]): boolean[];
-  lastDefaultReplyAt(accountId: string, openId: string): Date | undefined;
 }
 
 export function createMessageStore(db: Db): MessageStore {
@@ -67,9 +66,6 @@ export function createMessageStore(db: Db): MessageStore {
       unsubscribed_at = coalesce(excluded.unsubscribed_at, unsubscribed_at),
       subscribe_scene = coalesce(excluded.subscribe_scene, subscribe_scene),
       last_default_reply_at = coalesce(excluded.last_default_reply_at, last_default_reply_at)`);
-  const selectDefaultAt = db.prepare<[string, string], { at: number | null }>(
-    "SELECT last_default_reply_at AS at FROM youths WHERE account_id = ? AND open_id = ?",
-  );
 
   /**
    * The youth's row on every push: follow state, scene, and the times WeChat's customer-service
@@ -129,9 +125,5 @@ export function createMessageStore(db: Db): MessageStore {
     },
     record,
     recordMany: (entries) => recordMany(entries),
-    lastDefaultReplyAt(accountId, openId) {
-      const at = selectDefaultAt.get(accountId, openId)?.at;
-      return at == null ? undefined : new Date(at);
-    },
   };
 }

@@ -82,25 +82,10 @@ export interface TicketTimes {
   deliveredAt: number | null;
 }
 
-/** What the webhook reads on every push (one statement; see visitState). */
-export interface VisitState {
-  /** When the youth sent a bare 提问 (undefined: not waiting, or never). */
-  armedAt: Date | undefined;
-  /** Answers wait for them, or this push already carried some (a re-run of the same push). */
-  hasAnswers: boolean;
-  /** The ticket this very push created already (a re-run of the same push), if any. */
-  ticketOfPush: number | undefined;
-}
 
 export interface QaTicketStore {
   /** Runs `fn` in one IMMEDIATE transaction (better-sqlite3 transactions nest as savepoints). */
   transaction<T>(fn: () => T): T;
-  /**
-   * What the webhook needs to know on every push, in one statement: whether the youth is waiting
-   * to write a question (since when), and whether answers wait for them (or were already put into
-   * this very push's reply).
-   */
-  visitState(accountId: string, openId: string, dedupKey: string): VisitState;
   arm(accountId: string, openId: string, at: Date): void;
   disarm(accountId: string, openId: string): void;
   /** One ticket per push: a second call for the same push returns the first ticket (created: false). */
@@ -200,11 +185,6 @@ const SELECT = `
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function createQaTicketStore(db: Db): QaTicketStore {
-  const visit = db.prepare<{ account_id: string; open_id: string; dedup_key: string }, { armed_at: number | null; has_answers: number; ticket_of_push: number | null }>(`
-    SELECT (SELECT armed_at FROM qa_awaiting WHERE account_id = @account_id AND open_id = @open_id) AS armed_at,
-           (SELECT id FROM qa_tickets WHERE account_id = @account_id AND source_dedup_key = @dedup_key) AS ticket_of_push,
-           EXISTS (SELECT 1 FROM qa_tickets WHERE account_id = @account_id AND open_id = @open_id AND delivery = 'pending')
-        OR EXISTS (SELECT 1 FROM qa_tickets WHERE account_id = @account_id AND delivered_in = @dedup_key) AS has_answers`);
 
   const upsertArm = db.prepare(`
     INSERT INTO qa_awaiting (account_id, open_id, armed_at) VALUES (@account_id, @open_id, @at)
@@ -294,14 +274,6 @@ export function createQaTicketStore(db: Db): QaTicketStore {
 
   return {
     transaction: run,
-    visitState(accountId, openId, dedupKey) {
-      const r = visit.get({ account_id: accountId, open_id: openId, dedup_key: dedupKey });
-      return {
-        armedAt: r?.armed_at == null ? undefined : new Date(r.armed_at),
-        hasAnswers: r?.has_answers === 1,
-        ticketOfPush: r?.ticket_of_push ?? undefined,
-      };
-    },
     arm(accountId, openId, at) {
       upsertArm.run({ account_id: accountId, open_id: openId, at: at.getTime() });
     },
