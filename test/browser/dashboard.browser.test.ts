@@ -4,33 +4,17 @@
  * test-results/, and prove a logged-out request and a POST without the CSRF token are refused.
  * Skips when /usr/bin/chromium is missing locally; in CI (process.env.CI) that is a failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, request, type BrowserContext, type Page } from "playwright-core";
+import { request, type BrowserContext, type Page } from "playwright-core";
 import { PAGES } from "../../src/dashboard/presenters/pages";
+import { describeWithChromium, launchChromium, type LaunchedChromium } from "./launch-chromium";
 import { SANDBOX_ENV, STAFF, startDashboard, type DashboardServer } from "../http/dashboard-helpers";
 import { seedDashboard } from "../http/dashboard-seed";
 
-const CHROMIUM = "/usr/bin/chromium";
 const RESULTS = join(__dirname, "../../test-results");
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
-const available = existsSync(CHROMIUM);
-if (!available && !process.env["CI"]) {
-  // eslint-disable-next-line no-console
-  console.warn(`dashboard browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`);
-}
-const describeBrowser = available || process.env["CI"] ? describe : describe.skip;
+const describeBrowser = describeWithChromium("dashboard");
 
 // Browser-side code is written as strings: the test project compiles without the DOM library.
 const CHARTS_READY = `(window.__dashboardCharts || { length: -1 }).length === document.querySelectorAll("canvas[data-chart]").length`;
@@ -55,35 +39,19 @@ async function chartsDrawn(page: Page): Promise<{ canvases: number; charts: numb
 describeBrowser("dashboard in Chromium", () => {
   let server: DashboardServer;
   let context: BrowserContext;
-  let profile: string;
+  let browser: LaunchedChromium | undefined;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!available) throw new Error(`CI needs ${CHROMIUM} for the dashboard browser test (.ci/needs-chromium installs it)`);
     mkdirSync(RESULTS, { recursive: true });
     server = await startDashboard(SANDBOX_ENV, (deps) => seedDashboard(deps));
-    profile = mkdtempSync(join(tmpdir(), "dashboard-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      acceptDownloads: true,
-      locale: "zh-CN",
-      timezoneId: "Asia/Shanghai",
-      viewport: { width: 1280, height: 900 },
-    });
-    context.on("page", (p) => {
-      p.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-      p.on("console", (m) => {
-        if (m.type() === "error") problems.push(`console: ${m.text()}`);
-      });
-    });
+    browser = await launchChromium("dashboard", problems, { downloads: true });
+    context = browser.context;
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("logs in, shows every page with drawn charts, and downloads a CSV", async () => {

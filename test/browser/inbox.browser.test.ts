@@ -5,27 +5,24 @@
  * phone (375 px). Screenshots go to data/screenshots/ (git-ignored).
  * Skips when /usr/bin/chromium is missing locally; in CI (process.env.CI) that is a failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { type BrowserContext, type Page } from "playwright-core";
 import { buildPush } from "../../src/wechat/build-push";
+import { describeWithChromium, launchChromium, type LaunchedChromium } from "./launch-chromium";
 import { SANDBOX_ENV, STAFF, startDashboard, type DashboardServer } from "../http/dashboard-helpers";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOTS = join(__dirname, "../../data/screenshots");
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const YOUTH = "oLuntai_youth_0001_AbCdEfGhIjKlMn";
 const HOSTILE = "oLuntai_youth_0002_ZyXwVuTsRqPoNm";
 
-const available = existsSync(CHROMIUM);
-const describeBrowser = available || process.env["CI"] ? describe : describe.skip;
+const describeBrowser = describeWithChromium("私信");
 
 describeBrowser("私信 in Chromium", () => {
   let server: DashboardServer;
   let context: BrowserContext;
-  let profile: string;
+  let browser: LaunchedChromium | undefined;
   const problems: string[] = [];
 
   async function youthSays(openId: string, content: string): Promise<void> {
@@ -36,37 +33,18 @@ describeBrowser("私信 in Chromium", () => {
   }
 
   beforeAll(async () => {
-    if (!available) throw new Error(`CI needs ${CHROMIUM} for the browser tests (.ci/needs-chromium installs it)`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startDashboard(SANDBOX_ENV);
     await youthSays(HOSTILE, '<script>alert(1)</script>"><img src=x onerror=alert(1)>');
     await youthSays(YOUTH, "请问团费怎么交？");
     await youthSays(YOUTH, "我在二中读高二");
-    profile = mkdtempSync(join(tmpdir(), "inbox-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      locale: "zh-CN",
-      timezoneId: "Asia/Shanghai",
-      viewport: { width: 1280, height: 900 },
-    });
-    context.on("page", (p) => {
-      p.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-      p.on("dialog", (d) => {
-        problems.push(`dialog: ${d.message()}`); // an alert() would mean follower text ran as script
-        void d.dismiss();
-      });
-      p.on("console", (m) => {
-        if (m.type() === "error") problems.push(`console: ${m.text()}`);
-      });
-    });
+    browser = await launchChromium("inbox", problems, { dialogs: true });
+    context = browser.context;
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   const noSideScroll = (page: Page) => page.evaluate<boolean>("document.documentElement.scrollWidth <= window.innerWidth + 1");

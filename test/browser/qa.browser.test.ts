@@ -5,52 +5,34 @@
  * 48 h window has closed, with the youth's next message. Screenshots go to test-results/.
  * Skips when /usr/bin/chromium is missing locally; in CI (process.env.CI) that is a failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { type BrowserContext, type Page } from "playwright-core";
 import { TRY_OPENID } from "../../src/dashboard/routes/dashboard-try-routes";
 import type { fixedClock } from "../../src/time";
+import { describeWithChromium, launchChromium, type LaunchedChromium } from "./launch-chromium";
 import { SANDBOX_ENV, STAFF, startDashboard, type DashboardServer } from "../http/dashboard-helpers";
 
-const CHROMIUM = "/usr/bin/chromium";
 const RESULTS = join(__dirname, "../../test-results");
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-const available = existsSync(CHROMIUM);
-const describeBrowser = available || process.env["CI"] ? describe : describe.skip;
+const describeBrowser = describeWithChromium("青年之声");
 
 describeBrowser("青年之声 in Chromium", () => {
   let server: DashboardServer;
   let context: BrowserContext;
-  let profile: string;
+  let browser: LaunchedChromium | undefined;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!available) throw new Error(`CI needs ${CHROMIUM} for the browser tests (.ci/needs-chromium installs it)`);
     mkdirSync(RESULTS, { recursive: true });
     server = await startDashboard(SANDBOX_ENV);
-    profile = mkdtempSync(join(tmpdir(), "qa-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      locale: "zh-CN",
-      timezoneId: "Asia/Shanghai",
-      viewport: { width: 1280, height: 900 },
-    });
-    context.on("page", (p) => {
-      p.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-      p.on("console", (m) => {
-        if (m.type() === "error") problems.push(`console: ${m.text()}`);
-      });
-    });
+    browser = await launchChromium("qa", problems);
+    context = browser.context;
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function logIn(page: Page, to: string): Promise<void> {
