@@ -4,7 +4,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildPush } from "../src/wechat/build-push";
-import { REPO_CONTENT, TEST_ACCOUNT } from "./helpers/build-test-deps";
+import { FIXTURE_CONTENT, TEST_ACCOUNT } from "./helpers/build-test-deps";
 
 const ROOT = join(__dirname, "..");
 
@@ -39,7 +39,7 @@ describe("main (the service process)", () => {
   it("on SIGTERM finishes the request in flight, stops, and closes the database cleanly", async () => {
     const env = {
       DATABASE_PATH: join(dir, "app.db"),
-      CONTENT_DIR: REPO_CONTENT,
+      CONTENT_DIR: FIXTURE_CONTENT,
       WECHAT_APP_ID: TEST_ACCOUNT.appId,
       WECHAT_APP_SECRET: "test-app-secret-value",
       WECHAT_TOKEN: TEST_ACCOUNT.token,
@@ -78,7 +78,7 @@ describe("main (the service process)", () => {
   it("after SIGTERM keeps answering /healthz, with 503, until the grace period is over (issue 12)", async () => {
     const { child, port, output } = await startService({
       DATABASE_PATH: join(dir, "app.db"),
-      CONTENT_DIR: REPO_CONTENT,
+      CONTENT_DIR: FIXTURE_CONTENT,
       WECHAT_APP_ID: TEST_ACCOUNT.appId,
       WECHAT_APP_SECRET: "test-app-secret-value",
       WECHAT_TOKEN: TEST_ACCOUNT.token,

@@ -45,7 +45,7 @@ function swap(text: string, from: string, to: string): string {
 
 describe("loadContent", () => {
   it("loads the shipped demo content without problems", () => {
-    const { content, errors } = loadContent(path.join(__dirname, "../../content"));
+    const { content, errors } = loadContent(path.join(__dirname, "../fixtures/content"));
     expect(errors.map((e) => e.message)).toEqual([]);
     expect(content!.columns.map((c) => [c.id, c.name])).toEqual([
       ["news", "轮青关注"],

@@ -15,7 +15,8 @@ export const TEST_ACCOUNT = {
   originalId: "gh_4d00ed8d6399",
 };
 
-export const REPO_CONTENT = join(__dirname, "../../content");
+/** A frozen copy of content/ for the tests: editors change the live folder every day (npm run check validates it). */
+export const FIXTURE_CONTENT = join(__dirname, "../fixtures/content");
 
 /** Captures every log line as parsed JSON, for assertions (and for proving secrets never appear). */
 export function captureLog(level = "debug") {
@@ -32,7 +33,7 @@ export function captureLog(level = "debug") {
 export function testConfig(env: Record<string, string> = {}) {
   return loadConfig({
     DATABASE_PATH: ":memory:",
-    CONTENT_DIR: REPO_CONTENT,
+    CONTENT_DIR: FIXTURE_CONTENT,
     WECHAT_APP_ID: TEST_ACCOUNT.appId,
     WECHAT_APP_SECRET: "test-app-secret-value",
     WECHAT_TOKEN: TEST_ACCOUNT.token,

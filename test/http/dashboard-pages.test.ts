@@ -164,7 +164,7 @@ describe("try the bot (sandbox mode)", () => {
 describe("dashboard content page (内容检查)", () => {
   it("lists what `check` reports, naming file, line and field, and says so when all is well", async () => {
     const dir = mkdtempSync(join(tmpdir(), "content-page-"));
-    cpSync(join(__dirname, "../../content"), dir, { recursive: true });
+    cpSync(join(__dirname, "../fixtures/content"), dir, { recursive: true });
     const s = await startDashboard({ CONTENT_DIR: dir });
     try {
       const b = s.browser();

@@ -5,7 +5,7 @@ import { checkContent } from "../../src/cli/check-command";
 import { openDatabase } from "../../src/db/open-database";
 import { createPublicationStore } from "../../src/db/stores/publication-store";
 import { checkPost, PLACEHOLDER_IMAGE_URL } from "../../src/posts/check-post";
-import { jobFair, makeContentDir, REPO_CONTENT, type ContentDir } from "./content-dir";
+import { jobFair, makeContentDir, FIXTURE_CONTENT, type ContentDir } from "./content-dir";
 
 let c: ContentDir;
 beforeEach(() => {
@@ -21,7 +21,7 @@ const config = (contentDir: string, databasePath = ":memory:") =>
 
 describe("checkContent", () => {
   it("passes the repository's content, rendering every post as it would be sent", () => {
-    const r = checkContent(config(REPO_CONTENT));
+    const r = checkContent(config(FIXTURE_CONTENT));
     expect(notQa(r.problems)).toEqual([]);
     expect(r.summary).toMatch(/^content OK: 4 columns, \d+ keyword rules, 4 posts \(4 rendered and checked\)$/);
   });
@@ -36,7 +36,7 @@ describe("checkContent", () => {
     expect(files).toContain(path.join("posts", "2026-12-01-a.md"));
     // With replies.yml broken the posts' columns cannot be checked, but their own fields still are.
     expect(r.summary).toBe("1 posts read");
-    writeFileSync(path.join(c.dir, "replies.yml"), require("node:fs").readFileSync(path.join(REPO_CONTENT, "replies.yml")));
+    writeFileSync(path.join(c.dir, "replies.yml"), require("node:fs").readFileSync(path.join(FIXTURE_CONTENT, "replies.yml")));
     const fixed = checkContent(config(c.dir));
     expect(notQa(fixed.problems).map((e) => [path.basename(e.file), e.field])).toEqual([
       ["2026-12-01-a.md", "mode"],

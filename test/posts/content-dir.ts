@@ -5,7 +5,8 @@ import { loadContent } from "../../src/bot/load-content";
 import type { BotContent } from "../../src/bot/bot-content";
 import { loadPosts } from "../../src/posts/load-posts";
 
-export const REPO_CONTENT = path.join(__dirname, "../../content");
+/** A frozen copy of content/ for the tests (npm run check validates the live folder). */
+export const FIXTURE_CONTENT = path.join(__dirname, "../fixtures/content");
 export const TZ = "Asia/Shanghai";
 
 /** A scratch content/ with the repository's columns, replies, menu and demo images, and no posts. */
@@ -23,12 +24,12 @@ export interface ContentDir {
 export function makeContentDir(): ContentDir {
   const dir = mkdtempSync(path.join(tmpdir(), "posts-"));
   for (const f of ["columns.yml", "replies.yml", "menu.yml", "qa.yml"]) {
-    if (existsSync(path.join(REPO_CONTENT, f))) cpSync(path.join(REPO_CONTENT, f), path.join(dir, f));
+    if (existsSync(path.join(FIXTURE_CONTENT, f))) cpSync(path.join(FIXTURE_CONTENT, f), path.join(dir, f));
   }
   const postsDir = path.join(dir, "posts");
   mkdirSync(path.join(postsDir, "images"), { recursive: true });
   for (const img of ["job-fair.jpg", "jujube-orchard.webp", "volunteers.png", "internship.jpg"]) {
-    cpSync(path.join(REPO_CONTENT, "posts/images", img), path.join(postsDir, "images", img));
+    cpSync(path.join(FIXTURE_CONTENT, "posts/images", img), path.join(postsDir, "images", img));
   }
   const bot = loadContent(dir).content!;
   return {

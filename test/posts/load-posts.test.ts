@@ -73,7 +73,7 @@ describe("loadPosts", () => {
   });
 
   it("reads the demo posts of the repository without problems", () => {
-    const { posts, errors } = loadPosts(path.join(__dirname, "../../content"), { timezone: TZ, columns: c.bot.columnsById });
+    const { posts, errors } = loadPosts(path.join(__dirname, "../fixtures/content"), { timezone: TZ, columns: c.bot.columnsById });
     expect(errors).toEqual([]);
     expect(posts.map((p) => p.columnId).sort()).toEqual(["careers", "inspiration", "news", "students"]);
   });

@@ -125,7 +125,7 @@ describe("renderPost", () => {
   });
 
   it("renders every demo post of the repository well under WeChat's 20 000 characters", () => {
-    const { posts } = require("../../src/posts/load-posts").loadPosts(require("node:path").join(__dirname, "../../content"), {
+    const { posts } = require("../../src/posts/load-posts").loadPosts(require("node:path").join(__dirname, "../fixtures/content"), {
       timezone: "Asia/Shanghai",
       columns: c.bot.columnsById,
     }) as { posts: Post[] };

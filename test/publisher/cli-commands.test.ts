@@ -11,7 +11,7 @@ import { publisherFor } from "../../src/publisher/publisher";
 import { runPublisher } from "../../src/publisher/run-publisher";
 import { EDITED_NOTE } from "../../src/publisher/edited-since-published";
 import { captureLog } from "../helpers/build-test-deps";
-import { jobFair, makeContentDir, REPO_CONTENT, type ContentDir } from "../posts/content-dir";
+import { jobFair, makeContentDir, FIXTURE_CONTENT, type ContentDir } from "../posts/content-dir";
 
 /** Deps in sandbox mode (no credentials) on :memory:, at 2026-12-01 10:00 Beijing time. */
 function sandboxDeps(contentDir: string): Deps {
@@ -57,10 +57,10 @@ describe("postsCommand", () => {
   });
 
   it("lists each post with Beijing and Xinjiang time, column, forecast issue and state", () => {
-    deps = sandboxDeps(REPO_CONTENT);
+    deps = sandboxDeps(FIXTURE_CONTENT);
     expect(postsCommand(deps, [], out)).toBe(0);
     const lines = output.split("\n");
-    expect(lines[0]).toBe(`## posts in ${REPO_CONTENT}/posts (期数 with ? is a forecast)`);
+    expect(lines[0]).toBe(`## posts in ${FIXTURE_CONTENT}/posts (期数 with ? is a forecast)`);
     const jobFairLine = lines.find((l) => l.startsWith("2026-12-01-county-job-fair"))!;
     expect(jobFairLine.split(/\s{2,}/)).toEqual(["2026-12-01-county-job-fair", "轮青诚聘", "群发", "12-01 09:00", "07:00", "1?", "new", "not yet seen by the scheduler"]);
     expect(lines.find((l) => l.startsWith("2026-12-08"))!.split(/\s{2,}/).slice(2, 3)).toEqual(["发布"]);

@@ -6,7 +6,7 @@ import { watchQaContent } from "../../src/qa/watch-qa-content";
 import { captureLog } from "../helpers/build-test-deps";
 import { QA_DISABLED } from "../../src/qa/qa-content";
 
-const REPO_QA = readFileSync(path.join(__dirname, "../../content/qa.yml"), "utf8");
+const REPO_QA = readFileSync(path.join(__dirname, "../fixtures/content/qa.yml"), "utf8");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

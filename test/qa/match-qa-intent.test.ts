@@ -3,7 +3,7 @@ import { loadQaContent } from "../../src/qa/load-qa-content";
 import { matchQaIntent } from "../../src/qa/match-qa-intent";
 import { inbound } from "../helpers/inbound";
 
-const content = loadQaContent(path.join(__dirname, "../../content")).content!;
+const content = loadQaContent(path.join(__dirname, "../fixtures/content")).content!;
 
 describe("matchQaIntent", () => {
   it.each([

@@ -4,7 +4,7 @@ import path from "node:path";
 import { qaCommand } from "../../src/cli/qa-command";
 import { startQa, type QaHarness } from "./qa-harness";
 
-const REPO = path.join(__dirname, "../../content");
+const REPO = path.join(__dirname, "../fixtures/content");
 
 describe("qaCommand (npm run cli -- qa …)", () => {
   let h: QaHarness;

@@ -10,7 +10,7 @@ import { loadQaContent } from "../../src/qa/load-qa-content";
 import { buildRoundup, escapeMarkdown, writeRoundup } from "../../src/qa/write-roundup";
 import { fixedClock } from "../../src/time";
 
-const REPO = path.join(__dirname, "../../content");
+const REPO = path.join(__dirname, "../fixtures/content");
 const TZ = "Asia/Shanghai";
 
 describe("writeRoundup", () => {
