@@ -34,6 +34,7 @@ import { windowOpenerOf } from "../wechat/window-opener";
 import type { QaDecision } from "../qa/decide-qa";
 import { decodePush, type DecodedPush } from "../wechat/decode-push";
 import { encodeReply } from "../wechat/encode-reply";
+import { createRandomPool } from "../wechat/random-pool";
 import type { InboundMessage, Reply } from "../wechat/types";
 import { readBody } from "./read-body";
 import { readFollower } from "./read-follower";
@@ -71,6 +72,7 @@ export function createPushHandler(deps: Deps): PushHandler {
   const journal = deps.pushJournal;
   const inTransaction = immediateTransaction(deps.db);
   const inSavepoint = savepoint(deps.db);
+  const random = createRandomPool();
   let turn: Decoded[] = [];
   let foldTimer: NodeJS.Timeout | undefined;
 
@@ -137,7 +139,7 @@ export function createPushHandler(deps: Deps): PushHandler {
     return {
       status: 200,
       contentType: reply ? "application/xml; charset=utf-8" : "text/plain; charset=utf-8",
-      body: encodeReply(reply, p.push, p.account, p.receivedAt),
+      body: encodeReply(reply, p.push, p.account, p.receivedAt, reply && p.push.encrypted ? random.next16() : undefined),
     };
   }
 

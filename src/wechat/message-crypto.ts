@@ -48,7 +48,8 @@ function cbc(direction: "encrypt" | "decrypt", key: Buffer, data: Buffer): Buffe
 
 /**
  * Encrypts a reply for the `<Encrypt>` element. `msg_len` counts UTF-8 bytes (WxJava's vector with
- * CJK text fails if characters are counted). `random16` is for deterministic tests only.
+ * CJK text fails if characters are counted). `random` is the 16-byte prefix: the push handler
+ * passes bytes from its pool (random-pool.ts), tests fixed ones; otherwise fresh from the CSPRNG.
  */
 export function encryptMessage(xml: string, key: Buffer, appId: string, random: Buffer = randomBytes(16)): string {
   assertKey(key);
