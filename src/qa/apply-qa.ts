@@ -33,7 +33,7 @@ export function applyQa(deps: ApplyQaDeps, content: QaContent, accountId: string
       break;
     case "ask": {
       const id = createTicket(deps, content, accountId, message, decision.intent.question, now);
-      if (reply?.type === "text") reply = { type: "text", content: reply.content.replaceAll("{number}", String(id)) };
+      reply = withTicketNumber(reply, String(id));
       break;
     }
   }
@@ -48,6 +48,11 @@ export function applyQa(deps: ApplyQaDeps, content: QaContent, accountId: string
     }
   }
   return reply;
+}
+
+/** The reply with a ticket's number put in for `{number}` (the journal puts 待编号 until it is folded). */
+export function withTicketNumber(reply: Reply | null, number: string): Reply | null {
+  return reply?.type === "text" ? { type: "text", content: reply.content.replaceAll("{number}", number) } : reply;
 }
 
 /** Makes the ticket and gives it to the cadre on duty next in turn. */

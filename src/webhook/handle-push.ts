@@ -12,7 +12,7 @@
  *   is its own transaction.
  * - A locked database never freezes the service: the service's connection waits at most
  *   SERVICE_BUSY_TIMEOUT_MS, then the push goes to the journal, folded into the main database in
- *   order and exactly once when the lock frees (foldJournal).
+ *   order and exactly once when the lock frees (fold-journal.ts).
  * - WeChat's retry of a push (same MsgId, or FromUserName+CreateTime for events) gets the stored
  *   reply again and changes nothing (Passive_user_reply_message doc: 3 tries, 5 s apart).
  *
@@ -27,26 +27,20 @@ import { RequestError } from "../errors";
 import { errorResponse } from "../http/error-response";
 import { flatQuery } from "../http/flat-query";
 import { applySecurityHeaders } from "../http/security-headers";
-import { categoryLogger, hashOpenId } from "../logger";
-import { followJobResult } from "../publisher/job-events";
-import { applyQa } from "../qa/apply-qa";
-import { windowOpenerOf } from "../wechat/window-opener";
-import type { QaDecision } from "../qa/decide-qa";
+import { categoryLogger } from "../logger";
+import { withTicketNumber } from "../qa/apply-qa";
 import { decodePush, type DecodedPush } from "../wechat/decode-push";
 import { encodeReply } from "../wechat/encode-reply";
 import { createRandomPool } from "../wechat/random-pool";
 import type { InboundMessage, Reply } from "../wechat/types";
 import { readBody } from "./read-body";
+import { createJournalFolder } from "./fold-journal";
 import { readFollower } from "./read-follower";
-import { routePush } from "./route-push";
+import { recordPush, routeOrFail } from "./record-push";
 import { webhookAccountOf } from "./webhook-path";
 
 /** How long the service's own SQLite connection waits for another process's lock (main.ts). */
 export const SERVICE_BUSY_TIMEOUT_MS = 50;
-/** How often a non-empty journal tries to fold into the main database. */
-const FOLD_EVERY_MS = 250;
-/** Journal entries folded per transaction: short transactions, the event loop stays free. */
-const FOLD_BATCH = 500;
 
 export interface PushHandler {
   /** Serves the request and returns true when it is a push; false leaves it to Koa. */
@@ -74,7 +68,7 @@ export function createPushHandler(deps: Deps): PushHandler {
   const inSavepoint = savepoint(deps.db);
   const random = createRandomPool();
   let turn: Decoded[] = [];
-  let foldTimer: NodeJS.Timeout | undefined;
+  const folder = createJournalFolder(deps, log);
 
   /**
    * Group commit: the pushes decoded in one turn of the event loop are recorded in one transaction,
@@ -131,8 +125,8 @@ export function createPushHandler(deps: Deps): PushHandler {
     const stored = deps.stores.messages.find(accountId, message.dedupKey);
     if (stored) return stored.reply;
     const follower = readFollower(deps.stores, accountId, message, deps.qa.content.current(), receivedAt);
-    const decision = route(accountId, message, follower, receivedAt);
-    return record(accountId, message, decision, receivedAt);
+    const decision = routeOrFail(deps, log, accountId, message, follower, receivedAt);
+    return recordPush(deps, log, accountId, message, decision, receivedAt);
   }
 
   function render(p: Decoded, reply: Reply | null): Answer {
@@ -152,68 +146,13 @@ export function createPushHandler(deps: Deps): PushHandler {
     const stored = journal.find(accountId, message.dedupKey) ?? deps.stores.messages.find(accountId, message.dedupKey);
     if (stored) return stored.reply;
     const follower = readFollower(deps.stores, accountId, message, deps.qa.content.current(), receivedAt, false);
-    const decision = route(accountId, message, follower, receivedAt);
+    const decision = routeOrFail(deps, log, accountId, message, follower, receivedAt);
     const reply = withTicketNumber(decision.result.reply, "待编号");
     if (!journal.append({ accountId, message, decision, reply, receivedAt })) {
       throw new RequestError("journal_full", `push journal full (${journal.capacity}): no reply, WeChat will retry`, 503);
     }
-    scheduleFold();
+    folder.schedule();
     return reply;
-  }
-
-  /** The pure router, on the content as it is now; a bug in it answers `success` and is recorded as failed. */
-  function route(accountId: string, message: InboundMessage, follower: ReturnType<typeof readFollower>, now: Date): QaDecision & { failed?: true } {
-    try {
-      return routePush(message, { bot: deps.content.current(), qa: deps.qa.content.current(), articles: deps.catalog.byColumn(accountId) }, follower, now);
-    } catch (err) {
-      log.error({ err, type: message.type, user: hashOpenId(message.openId) }, "routing failed, answered success");
-      return { result: { reply: null }, intent: null, delivered: [], deliveredReplies: [], failed: true };
-    }
-  }
-
-  /**
-   * Writes everything one push causes, inside the caller's transaction, and returns its reply.
-   * @param sent the reply already given (a journal entry being folded): stored as it was
-   */
-  function record(accountId: string, message: InboundMessage, decision: QaDecision & { failed?: true }, receivedAt: Date, sent?: Reply | null): Reply | null {
-    const qaReply = applyQa({ store: deps.stores.qaTickets, staffReplies: deps.stores.staffReplies, log, timezone: deps.config.scheduleTimezone }, deps.qa.content.current(), accountId, message, decision, receivedAt);
-    const reply = sent === undefined ? qaReply : sent;
-    if (message.type === "publish_finished" || message.type === "mass_send_finished") {
-      followJobResult({ store: deps.stores.publications, clock: deps.clock, log, onPublished: () => deps.catalog.invalidate() }, accountId, message);
-    }
-    // Sandbox mode: what the youth did opens the simulated customer-service window, as WeChat's would.
-    const opener = windowOpenerOf(message);
-    if (deps.sandbox && opener) deps.sandbox.recordInteraction(message.openId, opener, message.createdAt);
-    const { ruleId, columnId, matchMode } = decision.result;
-    deps.stores.messages.record({ accountId, message, receivedAt, outcome: { status: decision.failed ? "failed" : "replied", reply, ruleId, columnId, matchMode } });
-    return reply;
-  }
-
-  function foldJournal(): void {
-    foldTimer = undefined;
-    try {
-      while (journal.size() > 0) {
-        const entries = journal.oldest(FOLD_BATCH);
-        inTransaction(() => {
-          for (const e of entries) {
-            // Already there: folded before a crash that came before the journal forgot it.
-            if (deps.stores.messages.find(e.accountId, e.message.dedupKey)) continue;
-            record(e.accountId, e.message, e.decision, e.receivedAt, e.reply);
-          }
-        });
-        journal.removeThrough(entries[entries.length - 1]!.seq);
-        log.info({ folded: entries.length, left: journal.size() }, "push journal folded into the database");
-      }
-    } catch (err) {
-      if (!isBusy(err)) log.error({ err }, "push journal fold failed");
-      scheduleFold();
-    }
-  }
-
-  function scheduleFold(): void {
-    if (foldTimer) return;
-    foldTimer = setTimeout(foldJournal, FOLD_EVERY_MS);
-    foldTimer.unref();
   }
 
   function respond(res: ServerResponse, answer: Answer): void {
@@ -255,15 +194,7 @@ export function createPushHandler(deps: Deps): PushHandler {
       );
       return true;
     },
-    foldJournal,
-    close() {
-      if (foldTimer) clearTimeout(foldTimer);
-      foldTimer = undefined;
-    },
+    foldJournal: folder.fold,
+    close: folder.close,
   };
-}
-
-/** The reply with a ticket number put in for `{number}` (qa/apply-qa.ts does it with the real one). */
-function withTicketNumber(reply: Reply | null, number: string): Reply | null {
-  return reply?.type === "text" ? { type: "text", content: reply.content.replaceAll("{number}", number) } : reply;
 }

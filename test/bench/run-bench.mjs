@@ -131,7 +131,8 @@ function oursEnv(mode, port, dbPath) {
     PORT: String(port),
     HOST: "127.0.0.1",
     DATABASE_PATH: dbPath,
-    CONTENT_DIR: join(root, "content"),
+    // The frozen fixture, not the editors' live folder: a run measures the same content every time.
+    CONTENT_DIR: join(root, "test/fixtures/content"),
     WECHAT_APP_ID: APPID,
     WECHAT_APP_SECRET: "bench-secret-not-used",
     WECHAT_TOKEN: TOKEN,

@@ -1,0 +1,50 @@
+import type { Deps } from "../deps";
+import { hashOpenId, type Logger } from "../logger";
+import { followJobResult } from "../publisher/job-events";
+import { applyQa } from "../qa/apply-qa";
+import type { QaDecision } from "../qa/decide-qa";
+import type { InboundMessage, Reply } from "../wechat/types";
+import { windowOpenerOf } from "../wechat/window-opener";
+import type { FollowerState } from "./read-follower";
+import { routePush } from "./route-push";
+
+/** A decision, or the fact that routing threw (the push is then answered `success` and logged as failed). */
+export type PushDecision = QaDecision & { failed?: true };
+
+/** The pure router (route-push.ts) on the content as it is now; a bug in it fails only this push. */
+export function routeOrFail(deps: Deps, log: Logger, accountId: string, message: InboundMessage, follower: FollowerState, now: Date): PushDecision {
+  try {
+    return routePush(message, { bot: deps.content.current(), qa: deps.qa.content.current(), articles: deps.catalog.byColumn(accountId) }, follower, now);
+  } catch (err) {
+    log.error({ err, type: message.type, user: hashOpenId(message.openId) }, "routing failed, answered success");
+    return { result: { reply: null }, intent: null, delivered: [], deliveredReplies: [], failed: true };
+  }
+}
+
+/**
+ * Writes everything one push causes, inside the caller's transaction, and returns its reply:
+ * 青年之声 (tickets, answers and staff replies delivered), job results for the publishing ledger,
+ * the simulated customer-service window (sandbox mode), then the message log and the youth's row.
+ * Used for a push being answered (handle-push.ts) and for one folded from the journal (fold-journal.ts).
+ * @param sent the reply already given (a journal entry being folded): stored as it was
+ */
+export function recordPush(deps: Deps, log: Logger, accountId: string, message: InboundMessage, decision: PushDecision, receivedAt: Date, sent?: Reply | null): Reply | null {
+  const qaReply = applyQa(
+    { store: deps.stores.qaTickets, staffReplies: deps.stores.staffReplies, log, timezone: deps.config.scheduleTimezone },
+    deps.qa.content.current(),
+    accountId,
+    message,
+    decision,
+    receivedAt,
+  );
+  const reply = sent === undefined ? qaReply : sent;
+  if (message.type === "publish_finished" || message.type === "mass_send_finished") {
+    followJobResult({ store: deps.stores.publications, clock: deps.clock, log, onPublished: () => deps.catalog.invalidate() }, accountId, message);
+  }
+  // Sandbox mode: what the youth did opens the simulated customer-service window, as WeChat's would.
+  const opener = windowOpenerOf(message);
+  if (deps.sandbox && opener) deps.sandbox.recordInteraction(message.openId, opener, message.createdAt);
+  const { ruleId, columnId, matchMode } = decision.result;
+  deps.stores.messages.record({ accountId, message, receivedAt, outcome: { status: decision.failed ? "failed" : "replied", reply, ruleId, columnId, matchMode } });
+  return reply;
+}
