@@ -17,6 +17,7 @@ import { createArticleCatalog } from "./publisher/article-catalog";
 import { newLeaseOwner } from "./publisher/lease-owner";
 import { createStaffReplyStore } from "./db/stores/staff-reply-store";
 import { createFollowerStore } from "./db/stores/follower-store";
+import { createAuditStore } from "./db/stores/audit-store";
 import { createInboxStore } from "./db/stores/inbox-store";
 import { createCustomerSendStore } from "./db/stores/customer-send-store";
 import { createInboxService } from "./inbox/inbox-service";
@@ -104,7 +105,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
       log,
       clock,
       db,
-      stores: { messages, settings, qaTickets: qa.store, publications, staffReplies, followers: createFollowerStore(db) },
+      stores: { messages, settings, qaTickets: qa.store, publications, staffReplies, followers: createFollowerStore(db), audit: createAuditStore(db) },
       pushJournal,
       accounts,
       content,

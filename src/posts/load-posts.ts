@@ -324,6 +324,7 @@ function loadPost(file: string, options: LoadPostsOptions): { post?: Post; error
       digest,
       cover,
       mode,
+      type: "article",
       draft,
       issue,
       sourceUrl,

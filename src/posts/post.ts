@@ -7,6 +7,13 @@
 export const POST_MODES = ["mass", "publish"] as const;
 export type PostMode = (typeof POST_MODES)[number];
 
+/**
+ * article: 图文消息 (rendered HTML). newspic: 图片消息 (draft/add article_type "newspic": pictures
+ * and a short plain text; platform-2025.md §1c).
+ */
+export const POST_TYPES = ["article", "newspic"] as const;
+export type PostType = (typeof POST_TYPES)[number];
+
 /** Who may comment: WeChat's need_open_comment / only_fans_can_comment. */
 export const COMMENT_MODES = ["off", "open", "fans"] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -31,6 +38,7 @@ export interface Post {
   digest: string | undefined;
   cover: CoverSpec;
   mode: PostMode;
+  type: PostType;
   /** draft: true keeps the post out of publishing (it is still checked). */
   draft: boolean;
   /** 期数 forced by the editor (e.g. the first post after moving to this tool); else the column's next. */

@@ -9,7 +9,7 @@ const at = (hoursFromNow: number) => new Date(NOW.getTime() + hoursFromNow * HOU
 function post(slug: string, o: Partial<Post> = {}): Post {
   return {
     slug, file: `/c/posts/${slug}.md`, dir: "/c/posts", title: `标题 ${slug}`, columnId: "careers", publishAt: at(-1), publishAtText: "", author: undefined,
-    digest: undefined, cover: { kind: "auto" }, mode: "mass", draft: false, issue: undefined, sourceUrl: undefined, comments: "off", body: "正文",
+    digest: undefined, cover: { kind: "auto" }, mode: "mass", type: "article", draft: false, issue: undefined, sourceUrl: undefined, comments: "off", body: "正文",
     bodyLine: 6, sourceHash: "h", ...o,
   };
 }
