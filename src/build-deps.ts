@@ -18,6 +18,8 @@ import { newLeaseOwner } from "./publisher/lease-owner";
 import { createStaffReplyStore } from "./db/stores/staff-reply-store";
 import { createFollowerStore } from "./db/stores/follower-store";
 import { createAuditStore } from "./db/stores/audit-store";
+import { createTownshipFigureStore } from "./db/stores/township-figure-store";
+import { createStaffPhoneStore } from "./db/stores/staff-phone-store";
 import { createInboxStore } from "./db/stores/inbox-store";
 import { createCustomerSendStore } from "./db/stores/customer-send-store";
 import { createInboxService } from "./inbox/inbox-service";
@@ -105,7 +107,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
       log,
       clock,
       db,
-      stores: { messages, settings, qaTickets: qa.store, publications, staffReplies, followers: createFollowerStore(db), audit: createAuditStore(db) },
+      stores: { messages, settings, qaTickets: qa.store, publications, staffReplies, followers: createFollowerStore(db), audit: createAuditStore(db), townshipFigures: createTownshipFigureStore(db), staffPhones: createStaffPhoneStore(db) },
       pushJournal,
       accounts,
       content,
@@ -138,14 +140,15 @@ export function closeDeps(deps: Deps): void {
 /**
  * Sandbox mode: the simulator pushes PUBLISHJOBFINISH / MASSSENDJOBFINISH to the webhook at
  * `origin`, signed (and in safe mode encrypted) as WeChat does. The server points it at itself;
- * CLI commands point their own copy at the running server, so results reach the ledger either way.
+ * CLI commands point their own copy at the running server, so results reach the ledger either way;
+ * `query` ("?via=cli-…") tells one command's pushes apart in the sandbox's outbox (cli/job-event-route.ts).
  */
-export function pointSandboxAtWebhook(deps: Deps, origin: string): void {
+export function pointSandboxAtWebhook(deps: Deps, origin: string, query = ""): void {
   if (!deps.sandbox) return;
   const account = deps.accounts.get("default")!;
   deps.sandbox.configure({
     callback: {
-      url: `${origin}/wechat`,
+      url: `${origin}/wechat${query}`,
       token: account.token,
       encryptMode: account.encryptMode,
       originalId: account.originalId,

@@ -1,34 +1,53 @@
 import { parseArgs } from "node:util";
 import { loadConfig, loadDotEnv, type Config } from "./config";
 import { ConfigError } from "./errors";
-import { systemClock } from "./time";
-import { openDatabase } from "./db/open-database";
-import { sendCommand } from "./cli/send-command";
-import { statsCommand, STATS_USAGE } from "./cli/stats-command";
-import { terminalIo, userCommand, USER_USAGE } from "./cli/user-command";
-import { checkContent } from "./cli/check-command";
-import { menuCommand, MENU_USAGE } from "./cli/menu-command";
-import { postsCommand, POSTS_USAGE } from "./cli/posts-command";
-import { previewCommand, PREVIEW_USAGE } from "./cli/preview-command";
-import { publishCommand, PUBLISH_USAGE } from "./cli/publish-command";
-import { withDeps } from "./cli/with-deps";
-import { qaCommand, QA_USAGE } from "./cli/qa-command";
-import { cliLogger } from "./cli/cli-logger";
-import { main } from "./main";
+import type { Deps } from "./deps";
 import type { SimulatedAction } from "./wechat/build-push";
 
-const USAGE = `usage: npm run cli -- <command> [options]
+/*
+ * Every command's module is required when it runs, not at start: `npm run cli -- posts` must answer
+ * in well under a second (issue 15), and the dashboard, the scheduler or the Q&A code it does not
+ * use took most of that. The launcher (src/launch-cli.cjs) runs this file as one built bundle.
+ */
+const lazy = {
+  posts: () => require("./cli/posts-command") as typeof import("./cli/posts-command"),
+  publish: () => require("./cli/publish-command") as typeof import("./cli/publish-command"),
+  preview: () => require("./cli/preview-command") as typeof import("./cli/preview-command"),
+  menu: () => require("./cli/menu-command") as typeof import("./cli/menu-command"),
+  qa: () => require("./cli/qa-command") as typeof import("./cli/qa-command"),
+  stats: () => require("./cli/stats-command") as typeof import("./cli/stats-command"),
+  user: () => require("./cli/user-command") as typeof import("./cli/user-command"),
+  check: () => require("./cli/check-command") as typeof import("./cli/check-command"),
+  send: () => require("./cli/send-command") as typeof import("./cli/send-command"),
+  withDeps: () => require("./cli/with-deps") as typeof import("./cli/with-deps"),
+  main: () => require("./main") as typeof import("./main"),
+};
 
-commands:
-  start                         run the service (same as npm start)
-  migrate                       bring the database schema up to date
-  check                         validate content/ (columns, replies, menu, posts as they would be sent);
-                                prints every problem of every file, exit 1 if any
-  send <text>                   send a text message to the running webhook as a youth would
+const USAGE = `用法：npm run cli -- <命令> [选项]      （每个打印数据的命令都可以加 --json，输出给程序读）
+
+命令：
+  start                         运行服务（同 npm start）
+  migrate                       把数据库结构升级到最新
+  check                         检查 content/（栏目、自动回复、菜单、稿件），一次列出所有问题，有问题时退出码为 1
+  send <文字>                   像青年一样给运行中的服务发一条消息
   send --event subscribe|unsubscribe [--scene S]
-  send --click KEY              press a custom-menu button
-    options: --url URL (default http://127.0.0.1:$PORT/wechat)  --from OPENID
-${POSTS_USAGE}${PUBLISH_USAGE}${PREVIEW_USAGE}${MENU_USAGE}${QA_USAGE}${STATS_USAGE}${USER_USAGE}`;
+  send --click KEY              点一下自定义菜单
+    选项：--url URL（默认 http://127.0.0.1:$PORT/wechat）  --from OPENID
+`;
+
+/** The usage of every command: read from each module only when help is asked for. */
+function usage(): string {
+  return (
+    USAGE +
+    lazy.posts().POSTS_USAGE +
+    lazy.publish().PUBLISH_USAGE +
+    lazy.preview().PREVIEW_USAGE +
+    lazy.menu().MENU_USAGE +
+    lazy.qa().QA_USAGE +
+    lazy.stats().STATS_USAGE +
+    lazy.user().USER_USAGE
+  );
+}
 
 function fail(message: string): never {
   process.stderr.write(message.endsWith("\n") ? message : message + "\n");
@@ -41,20 +60,22 @@ function actionFrom(positionals: string[], values: Record<string, string | boole
   if (event === "subscribe") return typeof values["scene"] === "string" ? { kind: "subscribe", sceneId: values["scene"] } : { kind: "subscribe" };
   if (event === "unsubscribe") return { kind: "unsubscribe" };
   if (event === "scan") return { kind: "scan", sceneId: typeof values["scene"] === "string" ? values["scene"] : "1" };
-  if (event !== undefined) fail(`send: --event must be subscribe, unsubscribe or scan, not "${String(event)}"`);
+  if (event !== undefined) fail(`send：--event 只能是 subscribe、unsubscribe 或 scan，不能是 "${String(event)}"`);
   const text = positionals.join(" ").trim();
-  if (!text) fail("send: give the text to send, e.g. npm run cli -- send 诚聘");
+  if (!text) fail("send：请给出要发送的文字，例如 npm run cli -- send 诚聘");
   return { kind: "text", content: text };
 }
 
+const out = (text: string) => void process.stdout.write(text);
+
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (!command || command === "help" || command === "--help") {
-    process.stdout.write(USAGE);
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    out(usage());
     return;
   }
   if (command === "start") {
-    await main();
+    await lazy.main().main();
     return;
   }
   loadDotEnv();
@@ -65,30 +86,37 @@ async function run(argv: string[]): Promise<void> {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
+  const withDeps = <T>(fn: (deps: Deps) => Promise<T> | T) => lazy.withDeps().withDeps(config, fn);
   switch (command) {
     case "migrate": {
+      const { openDatabase } = require("./db/open-database") as typeof import("./db/open-database");
       const db = openDatabase(config.databasePath);
-      const version = db.pragma("user_version", { simple: true });
+      const version = Number(db.pragma("user_version", { simple: true }));
       db.close();
-      process.stdout.write(`database ${config.databasePath} is at schema version ${String(version)}\n`);
+      out(rest.includes("--json") ? JSON.stringify({ databasePath: config.databasePath, schemaVersion: version }) + "\n" : `数据库 ${config.databasePath} 的结构已是第 ${version} 版（最新）\n`);
       return;
     }
     case "check": {
-      const { problems, summary } = checkContent(config);
-      if (problems.length > 0) fail(problems.map((e) => e.message).join("\n") + `\n${problems.length} problem(s) in ${config.contentDir}/`);
-      process.stdout.write(`${summary}\n`);
+      // The report goes to stdout whole (problems, warnings, each post's plan); exit 1 on any problem.
+      const { systemClock } = require("./time") as typeof import("./time");
+      process.exitCode = lazy.check().checkCommand(config, rest, out, systemClock.now());
       return;
     }
     case "posts":
-    case "publish":
-    case "preview":
-    case "menu":
-    case "qa": {
-      const out = (text: string) => void process.stdout.write(text);
-      const commands = { posts: postsCommand, publish: publishCommand, preview: previewCommand, menu: menuCommand, qa: qaCommand };
-      process.exitCode = await withDeps(config, (deps) => commands[command](deps, rest, out));
+      process.exitCode = await withDeps((deps) => lazy.posts().postsCommand(deps, rest, out));
       return;
-    }
+    case "publish":
+      process.exitCode = await withDeps((deps) => lazy.publish().publishCommand(deps, rest, out));
+      return;
+    case "preview":
+      process.exitCode = await withDeps((deps) => lazy.preview().previewCommand(deps, rest, out));
+      return;
+    case "menu":
+      process.exitCode = await withDeps((deps) => lazy.menu().menuCommand(deps, rest, out));
+      return;
+    case "qa":
+      process.exitCode = await withDeps((deps) => lazy.qa().qaCommand(deps, rest, out));
+      return;
     case "send": {
       const { values, positionals } = parseArgs({
         args: rest,
@@ -96,24 +124,27 @@ async function run(argv: string[]): Promise<void> {
         options: { event: { type: "string" }, click: { type: "string" }, scene: { type: "string" }, url: { type: "string" }, from: { type: "string" } },
       });
       const action = actionFrom(positionals, values);
-      const label = action.kind === "text" ? action.content : action.kind === "click" ? `[menu ${action.key}]` : `[${action.kind}]`;
-      const result = await sendCommand(config, systemClock, { action, url: values.url, openId: values.from });
-      process.stdout.write(`你 → ${label}\n公众号 ←\n${result.text}\n`);
+      const label = action.kind === "text" ? action.content : action.kind === "click" ? `[菜单 ${action.key}]` : `[${action.kind}]`;
+      const { systemClock } = require("./time") as typeof import("./time");
+      const result = await lazy.send().sendCommand(config, systemClock, { action, url: values.url, openId: values.from });
+      out(`你 → ${label}\n公众号 ←\n${result.text}\n`);
       if (result.status !== 200) process.exitCode = 1;
       return;
     }
     case "stats": {
       // Logs go to stderr so that --format csv|json output stays clean on stdout.
-      const log = cliLogger(config);
-      process.exitCode = await statsCommand(config, log, rest, (text) => void process.stdout.write(text));
+      const { cliLogger } = require("./cli/cli-logger") as typeof import("./cli/cli-logger");
+      process.exitCode = await lazy.stats().statsCommand(config, cliLogger(config), rest, out);
       return;
     }
     case "user": {
-      process.exitCode = await userCommand(config, systemClock, rest, terminalIo(config));
+      const { systemClock } = require("./time") as typeof import("./time");
+      const user = lazy.user();
+      process.exitCode = await user.userCommand(config, systemClock, rest, user.terminalIo(config));
       return;
     }
     default:
-      fail(`unknown command "${command}"\n\n${USAGE}`);
+      fail(`没有 "${command}" 这个命令\n\n${usage()}`);
   }
 }
 

@@ -10,6 +10,8 @@ import type { PushJournal } from "./db/stores/push-journal";
 import type { StaffReplyStore } from "./db/stores/staff-reply-store";
 import type { FollowerStore } from "./db/stores/follower-store";
 import type { AuditStore } from "./db/stores/audit-store";
+import type { TownshipFigureStore } from "./db/stores/township-figure-store";
+import type { StaffPhoneStore } from "./db/stores/staff-phone-store";
 import type { InboxService } from "./inbox/inbox-service";
 import type { QaDecision } from "./qa/decide-qa";
 import type { SettingsStore } from "./db/stores/settings-store";
@@ -45,7 +47,7 @@ export interface Deps {
   log: Logger;
   clock: Clock;
   db: Db;
-  stores: { messages: MessageStore; settings: SettingsStore; qaTickets: QaTicketStore; publications: PublicationStore; staffReplies: StaffReplyStore; followers: FollowerStore; audit: AuditStore };
+  stores: { messages: MessageStore; settings: SettingsStore; qaTickets: QaTicketStore; publications: PublicationStore; staffReplies: StaffReplyStore; followers: FollowerStore; audit: AuditStore; townshipFigures: TownshipFigureStore; staffPhones: StaffPhoneStore };
   /** Pushes answered while another process held the database's lock, until folded (webhook/handle-push.ts). */
   pushJournal: PushJournal<QaDecision>;
   accounts: ReadonlyMap<string, AccountSettings>;

@@ -37,10 +37,13 @@ export class ContentError extends AppError {
   readonly file: string;
   readonly line: number | undefined;
   readonly field: string | undefined;
-  constructor(file: string, problem: string, options: { line?: number; field?: string } = {}) {
+  /** The problem alone, without file, line and field: for a form that shows it beside the field. */
+  readonly problem: string;
+  constructor(file: string, problem: string, options: { line?: number | undefined; field?: string | undefined } = {}) {
     const where = options.line === undefined ? file : `${file}:${options.line}`;
     const what = options.field === undefined ? problem : `${options.field}: ${problem}`;
     super("content_invalid", `${where}: ${what}`, { expose: true, status: 422 });
+    this.problem = problem;
     this.file = file;
     this.line = options.line;
     this.field = options.field;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { DEFAULT_TIMEZONE, formatLocal } from "./time";
 
 export type { Logger };
 
@@ -25,6 +26,10 @@ export interface LoggerOptions {
   format?: "json" | "pretty";
   /** Where lines go; tests pass a stream to read them back. Defaults to stdout. */
   destination?: DestinationStream;
+  /** Pretty lines show their time in this zone, named (北京时间), whatever the server's TZ. */
+  timezone?: string;
+  /** Pretty lines in colour (a terminal); default: when the destination is one. */
+  colorize?: boolean;
 }
 
 /**
@@ -57,14 +62,43 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
   };
+  if (options.format === "pretty") return pino(base, prettyStream(options));
   if (options.destination) return pino(base, options.destination);
-  if (options.format === "pretty") {
-    return pino({
-      ...base,
-      transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:standard", ignore: "pid,hostname" } },
-    });
-  }
   return pino(base);
+}
+
+/** Pino's levels as staff read them. */
+const LEVEL_NAMES: Record<number, string> = { 10: "跟踪", 20: "调试", 30: "信息", 40: "警告", 50: "错误", 60: "致命" };
+
+/**
+ * Lines for a person at a terminal: "[北京时间 12月8日 20:00:05] 警告: [publisher] post missed …",
+ * fields below. In this process and synchronous (not pino's worker transport): a CLI command's last
+ * warning is on screen before it exits, and the time prettifier can be a function.
+ */
+function prettyStream(options: LoggerOptions): DestinationStream {
+  // Loaded only for terminals: JSON logging (the service behind a collector) never pays for it.
+  const { build: pretty } = require("pino-pretty") as typeof import("pino-pretty");
+  const tz = options.timezone ?? DEFAULT_TIMEZONE;
+  const zone = tz === "Asia/Shanghai" ? "北京时间" : tz;
+  const destination = options.destination ?? process.stdout;
+  const colorize = options.colorize ?? (destination as { isTTY?: boolean }).isTTY === true;
+  return pretty({
+    destination,
+    sync: true,
+    colorize,
+    // The raw ISO time reaches the prettifier below, which shows it in `tz` whatever TZ says.
+    translateTime: false,
+    ignore: "pid,hostname,category",
+    customPrettifiers: {
+      time: (t) => `[${zone} ${formatLocal(new Date(String(t)), tz, "M月D日 HH:mm:ss")}]`,
+      level: (level, _key, _log, extras: { label: string; colors: { red(s: string): string; yellow(s: string): string } }) => {
+        const name = LEVEL_NAMES[Number(level)] ?? extras.label;
+        const n = Number(level);
+        return n >= 50 ? extras.colors.red(name) : n >= 40 ? extras.colors.yellow(name) : name;
+      },
+    },
+    messageFormat: (log, key) => (typeof log["category"] === "string" ? `[${log["category"]}] ${String(log[key])}` : String(log[key])),
+  });
 }
 
 /** Child logger for one concern. */

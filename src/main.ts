@@ -9,6 +9,7 @@ import { limitServer } from "./http/limit-server";
 import type { Deps } from "./deps";
 import { dashboardRoutes } from "./dashboard/routes/dashboard-routes";
 import { describeStaffLogin } from "./cli/first-staff-user";
+import { forgetRunningService, recordRunningService } from "./cli/running-service";
 import { startScheduler } from "./scheduler/start-scheduler";
 import { JOBS } from "./scheduler/jobs";
 
@@ -79,6 +80,8 @@ export async function main(): Promise<void> {
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const origin = `http://${host}:${port}`;
   pointSandboxAtWebhook(deps, origin);
+  // CLI commands send the sandbox's job-finish events here, whatever their PORT says (issue 15).
+  recordRunningService(deps.stores.settings, { origin, pid: process.pid }, deps.clock.now());
   const staffLines = await describeStaffLogin(deps, origin);
   process.stdout.write([describeStart(config, deps, origin), ...staffLines].join("\n") + "\n");
   life.info({ port, sandbox: config.sandbox }, "service started");
@@ -101,6 +104,7 @@ export async function main(): Promise<void> {
       schedulerStopped.finally(() => {
         app.pushes.foldJournal();
         app.pushes.close();
+        forgetRunningService(deps.stores.settings, process.pid);
         closeDeps(deps);
         life.info("stopped cleanly");
       }),

@@ -3,7 +3,7 @@
  * keyword rules compiled from them once per load. Built only by load-content.ts from the three
  * editor files in content/ (columns.yml, replies.yml, menu.yml); read-only afterwards.
  */
-import type { CommentMode } from "../posts/post";
+import type { CommentMode, PostMode } from "../posts/post";
 
 /** The League's reporting categories (团县委 statistics use these five). */
 export const COLUMN_CATEGORIES = ["政策法规", "致富信息", "新闻娱乐", "便民服务", "其他"] as const;
@@ -38,7 +38,15 @@ export interface Column {
   };
   /** Custom-menu CLICK key routed to this column. */
   menuKey?: string;
+  /** Picture used when a post has none, relative to content/posts/ like post pictures (images/covers/news.jpg). */
   defaultCover?: string;
+  /** Line of `default_cover:` in columns.yml (a missing file is reported there). */
+  defaultCoverLine?: number;
+  /**
+   * How the column's posts go out when a post does not say (`mode:`): publish (发布, not pushed)
+   * or mass (群发). Absent: every post of the column must say; nothing is mass-sent by default.
+   */
+  mode?: PostMode;
   description?: string;
   /** Who may comment on the column's posts when a post does not say (`comments:`); absent = off. */
   comments?: CommentMode;

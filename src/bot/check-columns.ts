@@ -7,7 +7,7 @@ import { COLUMN_CATEGORIES, MATCH_MODES, MAX_TEXT_REPLY_BYTES, normaliseText, ut
 import { MENU_KEY_BYTES } from "./check-menu";
 import { Path, Problems, YamlFile, isRecord, lineOf, tooLong } from "./content-yaml";
 import { regexProblem } from "./keyword-pattern";
-import { COMMENT_MODES, type CommentMode } from "../posts/post";
+import { COMMENT_MODES, POST_MODES, type CommentMode } from "../posts/post";
 import { TITLE_PLACEHOLDERS, nonEmptyText, optionalText, optionalTextish, reportIssues } from "./report-content-issues";
 
 export const keywordSchema = z
@@ -38,6 +38,16 @@ export const columnSchema = z
       .strict(),
     menu_key: optionalTextish,
     default_cover: optionalText,
+    mode: z.preprocess(
+      (v) => (v === null ? undefined : typeof v === "string" ? v.trim() : v),
+      z
+        .enum(POST_MODES, {
+          errorMap: (_issue, ctx) => ({
+            message: `「${String(ctx.data)}」不对：栏目的默认发送方式写 publish（发布，不推送给关注者）或 mass（群发，推送给全部关注者）`,
+          }),
+        })
+        .optional(),
+    ),
     description: optionalText,
     // Checked below with its own message (parseCommentMode): editors write off/open/fans or true/false.
     comments: z.unknown().optional(),
@@ -186,7 +196,8 @@ export function checkColumns(f: YamlFile, problems: Problems): CheckedColumns | 
       keywords,
       reply: { latest: c.reply.latest, text: c.reply.text.trimEnd() },
       ...(c.menu_key === undefined ? {} : { menuKey: c.menu_key }),
-      ...(c.default_cover === undefined ? {} : { defaultCover: c.default_cover }),
+      ...(c.default_cover === undefined ? {} : { defaultCover: c.default_cover, defaultCoverLine: lineOf(f, [...at, "default_cover"]) ?? lineOf(f, at) ?? 1 }),
+      ...(c.mode === undefined ? {} : { mode: c.mode }),
       ...(c.description === undefined ? {} : { description: c.description }),
       ...(comments === undefined ? {} : { comments }),
       line: lineOf(f, at) ?? 1,

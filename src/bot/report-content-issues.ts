@@ -12,7 +12,7 @@ export const NUMBERED_MENU_PLACEHOLDER = "{numbered_menu}";
 /** Field names used anywhere in the three files, for "did you mean" hints on typos. */
 export const KNOWN_FIELDS = [
   "columns", "id", "name", "title_template", "category", "keywords", "text", "pattern", "match", "reply",
-  "latest", "menu_key", "default_cover", "description", "comments", "welcome", "default", "default_reply_interval_minutes",
+  "latest", "menu_key", "default_cover", "mode", "description", "comments", "welcome", "default", "default_reply_interval_minutes",
   "scan", "numbered_menu", "title", "items", "key", "column", "label", "menu_replies", "buttons",
   "sub_buttons", "type", "url",
 ];
@@ -38,6 +38,8 @@ export function describeIssue(issue: z.ZodIssue): string {
       if (issue.received === "null") return "is empty; write a value";
       return `must be ${expectedName(issue.expected)}, not ${expectedName(issue.received)}`;
     case "invalid_enum_value":
+      // A schema with its own (Chinese) message keeps it; zod's default is English jargon.
+      if (!issue.message.startsWith("Invalid enum value")) return issue.message;
       return `must be one of ${issue.options.join(", ")} (found "${String(issue.received)}")`;
     case "invalid_literal":
       return `must be ${JSON.stringify(issue.expected)}`;

@@ -1,55 +1,158 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import type { Config } from "../config";
 import { loadContent } from "../bot/load-content";
 import { openDatabase } from "../db/open-database";
-import { createPublicationStore, type Publication } from "../db/stores/publication-store";
+import { createPublicationStore, type Publication, type PublicationStore } from "../db/stores/publication-store";
 import type { ContentError } from "../errors";
-import { checkPost } from "../posts/check-post";
+import { describePlan } from "../posts/describe-plan";
+import { checkColumnCovers } from "../posts/find-images";
 import { loadPosts } from "../posts/load-posts";
+import { fieldTitle } from "../posts/post-schema";
+import type { Post } from "../posts/post";
+import { massQuota } from "../publisher/mass-quota";
 import { upcomingIssues } from "../publisher/upcoming-issues";
 import { loadQaContent } from "../qa/load-qa-content";
 
+/** What check says about one valid post: what will happen to it, in words. */
+export interface PostPlan {
+  slug: string;
+  title: string;
+  /** "北京时间 12月8日 20:00 群发给全部关注者（当天的群发次数：0/1）", or why it will not go out. */
+  plan: string;
+}
+
 export interface CheckResult {
   problems: ContentError[];
+  /** Not blocking: a time already passed, a demo post that will really go out… */
+  warnings: ContentError[];
+  plans: PostPlan[];
   summary: string;
 }
 
+/** The ledger as check reads it (deps.stores.publications, or the database file when it exists). */
+export type CheckLedger = Pick<PublicationStore, "list" | "lastIssue" | "countMassSendsBetween">;
+
+export interface CheckOptions {
+  /** The clock's now: decides "time has passed" warnings. */
+  now?: Date;
+  ledger?: CheckLedger;
+  accountId?: string;
+}
+
+/** Ledger states after which a post counts as sent (or handed to WeChat): no warning, not re-rendered. */
+const NOT_SENT: ReadonlySet<string> = new Set(["scheduled", "missed", "failed", "cancelled", "skipped"]);
+
 /**
- * `npm run cli -- check`: every problem of every content file at once (columns.yml, replies.yml,
- * menu.yml and each post, rendered as it would be sent), each naming file, line and field. Reads
- * the ledger only when the database already exists (for the issue numbers posts will get).
+ * `npm run cli -- check`: every problem of every content file in one pass (columns.yml, replies.yml,
+ * menu.yml, qa.yml, checks.yml, each column's default cover, and each post: front matter, text,
+ * pictures, and the article as it would be sent), each naming file, line and field; warnings for
+ * times already passed; and for each valid post what will happen to it (describePlan).
+ * Without a ledger given, reads the database only when it already exists (never creates it).
  */
-export function checkContent(config: Config): CheckResult {
+export function checkContent(config: Config, options: CheckOptions = {}): CheckResult {
+  const now = options.now ?? new Date();
+  const accountId = options.accountId ?? "default";
   const bot = loadContent(config.contentDir);
   // With the bot's files broken, posts are still read (column ids and rendering wait for the fix).
   const columns = bot.content?.columnsById ?? null;
-  const { posts, errors } = loadPosts(config.contentDir, { timezone: config.scheduleTimezone, columns });
-  // content/qa.yml (青年之声): its roundup column must be one of columns.yml's.
   const qa = loadQaContent(config.contentDir, columns ? new Set(columns.keys()) : undefined);
-  const problems: ContentError[] = [...bot.errors, ...qa.errors, ...errors];
+  const covers = columns ? checkColumnCovers(columns.values(), config.contentDir) : [];
 
-  let rows: Publication[] = [];
-  let lastIssue = (_columnId: string) => 0;
-  if (config.databasePath !== ":memory:" && existsSync(config.databasePath)) {
-    const db = openDatabase(config.databasePath);
-    const store = createPublicationStore(db);
-    rows = store.list("default");
-    const counters = new Map<string, number>();
-    for (const c of columns?.keys() ?? []) counters.set(c, store.lastIssue("default", c));
+  return withLedger(config, options.ledger, (ledger) => {
+    const rows: Publication[] = ledger?.list(accountId) ?? [];
+    const bySlug = new Map(rows.map((r) => [r.slug, r]));
+    const isSent = (slug: string) => {
+      const row = bySlug.get(slug);
+      return row !== undefined && !NOT_SENT.has(row.state);
+    };
+    const base = { timezone: config.scheduleTimezone, columns };
+    // Issue numbers (期数) come from the valid posts, so a first quick read finds them; the second
+    // read checks everything, each post's title rendered with the number it will get.
+    const valid = loadPosts(config.contentDir, base).posts;
+    const issues = upcomingIssues(valid, rows, (c) => ledger?.lastIssue(accountId, c) ?? 0);
+    const { posts, errors, warnings } = loadPosts(config.contentDir, { ...base, contentDir: config.contentDir, now, isSent, issueOf: (s) => issues.get(s) });
+
+    const problems = unique([...bot.errors, ...covers, ...qa.errors, ...errors]);
+    const plans = posts.map((post) => ({ slug: post.slug, title: post.title, plan: planOf(post, { config, now, ledger, accountId, row: bySlug.get(post.slug) }) }));
+    const rendered = posts.filter((p) => !isSent(p.slug)).length;
+    const counts = `${problems.length} 个问题，${warnings.length} 条提醒`;
+    const summary = bot.content
+      ? `内容检查：${bot.content.columns.length} 个栏目，${bot.content.rules.all.length} 条关键词规则，${posts.length} 篇稿件没有问题（其中 ${rendered} 篇按发出时的样子排版检查过）；${counts}`
+      : `内容检查：栏目或回复文件有错，稿件只检查了字段和正文；${counts}`;
+    return { problems, warnings, plans, summary };
+  });
+}
+
+function planOf(post: Post, c: { config: Config; now: Date; ledger: CheckLedger | undefined; accountId: string; row: Publication | undefined }): string {
+  if (c.row && !NOT_SENT.has(c.row.state)) return `已交给微信（${c.row.state === "published" ? "已发出" : "处理中"}），不会再发`;
+  if (post.draft) return "草稿（draft: true），不会发送";
+  if (post.demo && post.publishAt.getTime() <= c.now.getTime()) return "示例稿件，发布时间已过，只作示例，不会发送";
+  const quota =
+    post.mode === "mass" && c.ledger
+      ? massQuota({ store: c.ledger, accountId: c.accountId, accountType: c.config.wechat.accountType, timezone: c.config.scheduleTimezone, at: post.publishAt }).facts
+      : undefined;
+  const sentence = describePlan({ mode: post.mode, at: post.publishAt, timezone: c.config.scheduleTimezone, quota });
+  return post.publishAt.getTime() <= c.now.getTime() ? `${sentence}（时间已过，见上面的提醒）` : sentence;
+}
+
+/** The same problem found twice (a column's missing cover, by the cover check and by a post) is said once. */
+function unique(problems: ContentError[]): ContentError[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(p.message) && seen.add(p.message) !== undefined);
+}
+
+function withLedger<T>(config: Config, given: CheckLedger | undefined, run: (ledger: CheckLedger | undefined) => T): T {
+  if (given || config.databasePath === ":memory:" || !existsSync(config.databasePath)) return run(given);
+  const db = openDatabase(config.databasePath);
+  try {
+    return run(createPublicationStore(db));
+  } finally {
     db.close();
-    lastIssue = (c) => counters.get(c) ?? 0;
   }
-  const issues = upcomingIssues(posts, rows, lastIssue);
-  const published = new Set(rows.filter((r) => r.state === "published").map((r) => r.slug));
-  let checked = 0;
-  for (const post of posts) {
-    const column = columns?.get(post.columnId);
-    if (!column || published.has(post.slug)) continue;
-    problems.push(...checkPost(post, column, config.contentDir, issues.get(post.slug) ?? 1).problems);
-    checked++;
+}
+
+/** One problem as editors read it: "第 5 行 · mode（发送方式）：…". */
+function line(e: ContentError): string {
+  const where = [e.line === undefined ? undefined : `第 ${e.line} 行`, e.field === undefined ? undefined : e.field.includes("[") ? e.field : fieldTitle(e.field)].filter(Boolean);
+  return `  ${where.length ? `${where.join(" · ")}：` : ""}${e.problem}`;
+}
+
+/** Problems grouped by file (paths relative to where the command runs), each file's in line order. */
+function byFile(list: readonly ContentError[]): string[] {
+  const files = new Map<string, ContentError[]>();
+  for (const e of list) files.set(e.file, [...(files.get(e.file) ?? []), e]);
+  const out: string[] = [];
+  for (const [file, errors] of files) {
+    out.push(path.relative(process.cwd(), file) || file);
+    out.push(...[...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map(line));
   }
-  const summary = bot.content
-    ? `content OK: ${bot.content.columns.length} columns, ${bot.content.rules.all.length} keyword rules, ${posts.length} posts (${checked} rendered and checked)`
-    : `${posts.length} posts read`;
-  return { problems, summary };
+  return out;
+}
+
+/** check's report for people: problems, warnings, then what will happen to each post, then the summary. */
+export function formatCheckReport(r: CheckResult, contentDir: string): string {
+  const out: string[] = [];
+  if (r.problems.length > 0) out.push(`问题（必须改好才能发送）：`, ...byFile(r.problems), "");
+  if (r.warnings.length > 0) out.push(`提醒：`, ...byFile(r.warnings), "");
+  if (r.plans.length > 0) {
+    out.push("稿件：");
+    for (const p of r.plans) out.push(`  ${p.slug}  ${p.title}`, `      ${p.plan}`);
+    out.push("");
+  }
+  out.push(r.summary);
+  if (r.problems.length > 0) out.push(`改好 ${contentDir}/ 里的这些问题后，再运行 npm run cli -- check`);
+  return out.join("\n") + "\n";
+}
+
+/** `check [--json]`: the report, exit code 1 when there is any problem. */
+export function checkCommand(config: Config, args: readonly string[], out: (text: string) => void, now: Date): number {
+  const r = checkContent(config, { now });
+  if (args.includes("--json")) {
+    const item = (e: ContentError) => ({ file: e.file, line: e.line ?? null, field: e.field ?? null, problem: e.problem });
+    out(JSON.stringify({ ok: r.problems.length === 0, problems: r.problems.map(item), warnings: r.warnings.map(item), posts: r.plans, summary: r.summary }, null, 2) + "\n");
+  } else {
+    out(formatCheckReport(r, config.contentDir));
+  }
+  return r.problems.length > 0 ? 1 : 0;
 }

@@ -1,24 +1,34 @@
 import type { Deps } from "../deps";
-import { pointSandboxAtWebhook } from "../build-deps";
 import { resolveSecrets } from "../resolve-accounts";
 import { createApiClient, type ApiClient } from "../wechat/api-client";
+import { routeJobEvents } from "./job-event-route";
+import type { ServiceProbe } from "./running-service";
+
+export interface WithWeChatOptions {
+  /** Told, in Chinese, where each job-finish event went (CLI output). */
+  out?: (text: string) => void;
+  /** Tests: how the running service is found. */
+  probe?: ServiceProbe;
+}
 
 /**
  * The API client a CLI command uses. In sandbox mode the simulator is served in this process on a
  * loopback port, on the same database as the server's, so the command works whether or not the
- * server runs and sees the same simulated WeChat (drafts, jobs, quotas).
+ * server runs and sees the same simulated WeChat (drafts, jobs, quotas). Its job-finish events go
+ * to the running service, or are recorded here when there is none (job-event-route.ts).
  */
-export async function withWeChat<T>(deps: Deps, fn: (wechat: ApiClient) => Promise<T>): Promise<T> {
+export async function withWeChat<T>(deps: Deps, fn: (wechat: ApiClient) => Promise<T>, options: WithWeChatOptions = {}): Promise<T> {
   if (!deps.sandbox) return fn(deps.wechat);
   const served = await deps.sandbox.listen(0);
-  // Job results go to the running server's webhook (if it is not running, polling still finishes the job).
-  pointSandboxAtWebhook(deps, `http://127.0.0.1:${deps.config.port}`);
+  const events = await routeJobEvents(deps, options.probe);
   try {
     const secrets = resolveSecrets(deps.config, deps.stores.settings, deps.clock);
     const wechat = createApiClient({ baseUrl: served.baseUrl, appId: secrets.appId, appSecret: secrets.appSecret, db: deps.db, clock: deps.clock, log: deps.log });
     return await fn(wechat);
   } finally {
     await deps.sandbox.idle();
+    await events.close();
     await served.close();
+    for (const line of events.report()) options.out?.(`${line}\n`);
   }
 }

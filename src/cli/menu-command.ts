@@ -4,8 +4,9 @@ import type { Deps } from "../deps";
 import { toWireMenu, type Menu, type MenuLeaf } from "../wechat/endpoints/menu";
 import { withWeChat } from "./cli-wechat";
 
-export const MENU_USAGE = `  menu sync [--dry-run]         make WeChat's custom menu match content/menu.yml (--dry-run: show the
-                                request and whether the live menu differs, change nothing)
+export const MENU_USAGE = `  menu sync [--dry-run] [--json]
+                                让公众号的自定义菜单与 content/menu.yml 一致（--dry-run：只显示要发给微信的
+                                菜单，以及与线上菜单是否不同，什么也不改）
 `;
 
 function leaf(b: ContentLeaf): MenuLeaf {
@@ -23,35 +24,46 @@ export function toApiMenu(menu: ContentMenu): Menu {
  * Phones refresh the menu within about 5 minutes.
  */
 export async function menuCommand(deps: Deps, args: string[], out: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "dry-run": { type: "boolean" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "dry-run": { type: "boolean" }, json: { type: "boolean" } } });
   if (positionals[0] !== "sync" || positionals.length > 1) {
-    out(`usage:\n${MENU_USAGE}`);
+    out(`用法：\n${MENU_USAGE}`);
     return 1;
   }
   const menu = deps.content.current().menu;
   if (!menu) {
-    out(`no ${deps.config.contentDir}/menu.yml: nothing to sync\n`);
+    out(`没有 ${deps.config.contentDir}/menu.yml，没有菜单可同步\n`);
     return 1;
   }
+  const json = values.json === true;
   const wanted = toApiMenu(menu);
   const wire = JSON.stringify(toWireMenu(wanted));
   return withWeChat(deps, async (wechat) => {
+    const count = wanted.buttons.reduce((n, b) => n + ("subButtons" in b ? b.subButtons.length : 1), 0);
     if (values["dry-run"]) {
-      out(`menu/create would receive:\n${JSON.stringify(toWireMenu(wanted), null, 2)}\n`);
       let live: Menu | null | undefined;
+      let error: string | undefined;
       try {
         live = await wechat.menu.get();
       } catch (err) {
-        out(`(could not read the live menu: ${(err as Error).message})\n`);
+        error = (err as Error).message;
+      }
+      const liveState = live === undefined ? "unknown" : live === null ? "none" : JSON.stringify(toWireMenu(live)) === wire ? "same" : "different";
+      if (json) {
+        out(JSON.stringify({ dryRun: true, request: toWireMenu(wanted), live: liveState, ...(error ? { error } : {}) }, null, 2) + "\n");
         return 0;
       }
-      const same = live !== null && JSON.stringify(toWireMenu(live)) === wire;
-      out(live === null ? "the account has no menu yet: sync would create it\n" : same ? "the live menu already matches: sync would change nothing\n" : "the live menu differs: sync would replace it\n");
+      out(`将发给微信 menu/create 的菜单：\n${JSON.stringify(toWireMenu(wanted), null, 2)}\n`);
+      const verdict = {
+        unknown: `（读不到线上菜单：${error ?? ""}）`,
+        none: "公众号还没有菜单：同步会创建它",
+        same: "线上菜单已经一致：同步不会改变任何东西",
+        different: "线上菜单不同：同步会替换它",
+      };
+      out(`${verdict[liveState]}\n`);
       return 0;
     }
     await wechat.menu.create(wanted);
-    const count = wanted.buttons.reduce((n, b) => n + ("subButtons" in b ? b.subButtons.length : 1), 0);
-    out(`menu synced: ${wanted.buttons.length} buttons, ${count} actions (phones refresh within about 5 minutes)\n`);
+    out(json ? JSON.stringify({ synced: true, buttons: wanted.buttons.length, actions: count }) + "\n" : `菜单已同步：${wanted.buttons.length} 个主按钮，${count} 个动作（手机上约 5 分钟内更新）\n`);
     return 0;
   });
 }

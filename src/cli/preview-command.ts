@@ -1,53 +1,39 @@
 import { parseArgs } from "node:util";
 import type { Deps } from "../deps";
-import { loadPosts } from "../posts/load-posts";
-import { PostProblems } from "../publisher/failure-policy";
-import { prepareDraft } from "../publisher/publish-post";
-import { publisherFor } from "../publisher/publisher";
-import { upcomingIssues } from "../publisher/upcoming-issues";
+import { AppError } from "../errors";
+import { previewTarget } from "../staff-phone/preview-target";
+import { sendPreview } from "../staff-phone/send-preview";
 import { withWeChat } from "./cli-wechat";
 
-export const PREVIEW_USAGE = `  preview <post> --to OPENID    send the post to one follower's phone (message/mass/preview) to check it
-                                (the follower must follow the account; use your own openid)
+export const PREVIEW_USAGE = `  preview <post> --to OPENID|me [--as NAME]
+                                send the post to one follower's phone (message/mass/preview) to check it;
+                                --to me: the phone a staff member bound on the dashboard (我的手机),
+                                --as NAME names the staff login when several have bound a phone
 `;
 
 /**
- * `npm run cli -- preview <post> --to <openid>`: renders the post exactly as it will be sent (same
- * images, same issue number forecast), saves it as a draft and pushes that draft to one follower
- * with message/mass/preview (anchors.md D, lesson 4). The preview draft is not the one the
- * scheduler sends: the publication makes its own at its time, from the post as it is then.
+ * `npm run cli -- preview <post> --to <openid|me>`: the post rendered exactly as it will be sent,
+ * saved as a draft and pushed to one phone (staff-phone/send-preview.ts). "me" is a bound staff
+ * phone (staff-phone/preview-target.ts): the editor never has to learn their openid.
  */
 export async function previewCommand(deps: Deps, args: string[], out: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: "string" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: "string" }, as: { type: "string" } } });
   const slug = positionals[0]?.replace(/\.md$/, "").replace(/^.*\//, "");
   if (!slug || !values.to) {
-    out(`usage:\n${PREVIEW_USAGE}`);
+    out(`用法 (usage):\n${PREVIEW_USAGE}`);
     return 1;
   }
-  const p = publisherFor(deps);
-  const { posts, errors } = loadPosts(p.contentDir, { timezone: p.timezone, columns: p.columns() });
-  const post = posts.find((x) => x.slug === slug);
-  if (!post) {
-    const problems = errors.filter((e) => e.file.endsWith(`${slug}.md`));
-    out(problems.length > 0 ? problems.map((e) => `problem: ${e.message}\n`).join("") : `no post content/posts/${slug}.md\n`);
-    return 1;
-  }
-  const column = p.columns().get(post.columnId)!;
-  const issue = upcomingIssues(posts, p.store.list(p.accountId), (c) => p.store.lastIssue(p.accountId, c)).get(slug) ?? 1;
-  return withWeChat(deps, async (wechat) => {
-    const withClient = publisherFor(deps, { wechat });
-    try {
-      const { article, draft } = await prepareDraft(withClient, post, column, issue);
-      const { mediaId } = await wechat.draft.add([draft]);
-      await wechat.mass.preview({ toOpenId: values.to!, message: { type: "mpnews", mediaId } });
-      out(`preview of ${slug} sent to ${values.to}\n  title: ${article.title}\n  draft: ${mediaId} (a preview copy; the scheduler makes its own at publish time)\n`);
-      return 0;
-    } catch (err) {
-      if (err instanceof PostProblems) {
-        out(err.problems.map((e) => `problem: ${e.message}\n`).join(""));
-        return 1;
-      }
-      throw err;
+  try {
+    const target = values.to === "me" ? previewTarget(deps.stores.staffPhones, "default", { name: values.as }) : { openId: values.to, staffName: undefined };
+    const sent = await withWeChat(deps, (wechat) => sendPreview(deps, wechat, slug, target.openId), { out });
+    const to = target.staffName ? `${target.staffName} 的手机` : target.openId;
+    out(`预览已发送到 ${to}：${slug}\n  标题：${sent.title}\n  草稿：${sent.mediaId}（预览用的副本；到发布时间会另建草稿）\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof AppError && err.expose) {
+      out(`${err.message}\n`);
+      return 1;
     }
-  });
+    throw err;
+  }
 }

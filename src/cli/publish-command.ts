@@ -1,124 +1,120 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Deps } from "../deps";
-import { EDITED_NOTE, editedSincePublished } from "../publisher/edited-since-published";
-import type { Publication } from "../db/stores/publication-store";
-import { checkPost } from "../posts/check-post";
 import { loadPosts } from "../posts/load-posts";
-import type { Post } from "../posts/post";
-import { planRun, planSync } from "../publisher/pick-due";
 import { publisherFor, type Publisher } from "../publisher/publisher";
-import { runPublisher, type RunReportEntry } from "../publisher/run-publisher";
-import { upcomingIssues } from "../publisher/upcoming-issues";
-import { dayjs } from "../time";
+import { runPublisher, type RunReport, type RunReportEntry } from "../publisher/run-publisher";
 import { withWeChat } from "./cli-wechat";
+import { confirmPublish, terminalConfirm, type ConfirmIo } from "./confirm-publish";
+import { formatDryRun, planDryRun } from "./publish-dry-run";
+import { describeRow, stateName } from "./publication-words";
+import type { ServiceProbe } from "./running-service";
 
-export const PUBLISH_USAGE = `  publish [--post SLUG] [--dry-run] [--no-wait]
-                                publish what is due now (what the scheduler does every minute);
-                                --post: this post now, even if missed, failed or not yet due;
-                                --dry-run: show what would be sent (and write its HTML), call nothing
+export const PUBLISH_USAGE = `  publish [--post SLUG [--now]] [--dry-run] [--no-wait] [--json]
+                                发布现在到期的稿件（定时任务每分钟做的事）；
+                                --post：现在发送这一篇（错过的、失败的也可以）；还没到时间的会先说明将会发生什么，
+                                        在终端里问 y/N；--now：不问（脚本用）；
+                                --dry-run：只显示将会发送什么（并写出网页），不调用微信
 `;
 
 /** How long `publish --post` follows a submitted job before leaving it to the scheduler. */
 const WAIT_MS = 60_000;
 const POLL_MS = 2000;
 
-export async function publishCommand(deps: Deps, args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { post: { type: "string" }, "dry-run": { type: "boolean" }, "no-wait": { type: "boolean" } },
-  });
-  if (values["dry-run"]) return dryRun(deps, values.post, out);
-  return withWeChat(deps, async (wechat) => {
-    const p = publisherFor(deps, { wechat });
-    let report = await runPublisher(p, values.post === undefined ? {} : { only: values.post });
-    if (values.post !== undefined && !values["no-wait"]) {
-      const until = Date.now() + WAIT_MS;
-      while (report.entries[0]?.outcome === "submitted" && Date.now() < until) {
-        out(`${values.post}: ${report.entries[0].detail} …\n`);
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        report = await runPublisher(p, { only: values.post });
-      }
-    }
-    for (const e of report.problems) out(`problem: ${e.message}\n`);
-    if (report.entries.length === 0) out("nothing due now (npm run cli -- posts lists what is scheduled)\n");
-    for (const e of report.entries) out(line(e));
-    return report.entries.some((e) => e.outcome === "failed" || e.outcome === "invalid" || e.outcome === "unknown") ? 1 : 0;
-  });
+export interface PublishCommandOptions {
+  /** Who answers the y/N question (tests inject one). */
+  io?: ConfirmIo;
+  /** Tests: how the running service is found (job-finish events). */
+  probe?: ServiceProbe;
 }
 
-const line = (e: RunReportEntry) => `${e.slug}: ${e.outcome} — ${e.detail}\n`;
+/** A run's outcomes as people say them. */
+const OUTCOME_NAMES: Record<string, string> = {
+  invalid: "稿件有问题",
+  unknown: "找不到稿件",
+  draft: "草稿（不发布）",
+  held: "等待同栏目的前一篇",
+  busy: "另一个进程正在处理",
+};
 
-/** A ledger row as it would be created for a post not seen yet (dry runs change nothing). */
-function virtualRow(p: Publisher, post: Post): Publication {
-  const now = p.clock.now();
+export async function publishCommand(deps: Deps, args: string[], out: (text: string) => void, options: PublishCommandOptions = {}): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { post: { type: "string" }, "dry-run": { type: "boolean" }, "no-wait": { type: "boolean" }, now: { type: "boolean" }, json: { type: "boolean" } },
+  });
+  const json = values.json === true;
+  const p = publisherFor(deps);
+  if (values["dry-run"]) {
+    const result = planDryRun(deps, values.post);
+    out(json ? JSON.stringify({ dryRun: true, at: result.at.toISOString(), sync: result.sync, targets: result.targets, problems: result.problems }, null, 2) + "\n" : formatDryRun(result, p.timezone));
+    return result.failed ? 1 : 0;
+  }
+  // In --json mode people's lines (progress, the question) go nowhere: stdout is for the machine.
+  const say = json ? () => {} : out;
+  const only = values.post;
+  if (only !== undefined) {
+    const { posts } = loadPosts(p.contentDir, { timezone: p.timezone, columns: p.columns() });
+    const io = json && !values.now ? { interactive: false, ask: async () => "" } : (options.io ?? terminalConfirm());
+    let said = "";
+    const gate = await confirmPublish(p, only, posts.find((x) => x.slug === only), p.store.find(p.accountId, only), { now: values.now === true, io, out: json ? (t) => void (said += t) : out });
+    if (!gate.go) {
+      if (json) out(JSON.stringify({ slug: only, sent: false, message: said.trim() }, null, 2) + "\n");
+      return gate.code;
+    }
+  }
+  const events: string[] = [];
+  const report = await withWeChat(
+    deps,
+    async (wechat) => {
+      const live = publisherFor(deps, { wechat });
+      say(only === undefined ? "正在检查到期的稿件…\n" : `正在发送 ${only}…\n`);
+      let r = await runPublisher(live, only === undefined ? {} : { only });
+      if (only !== undefined && !values["no-wait"]) {
+        const started = Date.now();
+        while (r.entries[0]?.outcome === "submitted" && Date.now() - started < WAIT_MS) {
+          say(`  等待微信的结果…（${Math.round((Date.now() - started) / 1000)} 秒）\n`);
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+          r = await runPublisher(live, { only, follow: true });
+        }
+      }
+      return r;
+    },
+    { out: (line) => void events.push(line.trim()), ...(options.probe ? { probe: options.probe } : {}) },
+  );
+  const entries = report.entries.map((e) => entryView(p, e));
+  if (json) {
+    out(JSON.stringify({ entries, problems: report.problems.map((e) => e.message), jobEvents: events }, null, 2) + "\n");
+  } else {
+    out(formatReport(report, entries, events));
+  }
+  return report.entries.some((e) => e.outcome === "failed" || e.outcome === "invalid" || e.outcome === "unknown") ? 1 : 0;
+}
+
+interface EntryView {
+  slug: string;
+  outcome: string;
+  outcomeName: string;
+  /** In Chinese, from the ledger row after the run; else the publisher's own words. */
+  detail: string;
+  state: string | null;
+}
+
+function entryView(p: Publisher, e: RunReportEntry): EntryView {
+  const row = p.store.find(p.accountId, e.slug);
+  const known = row !== undefined && !(e.outcome in OUTCOME_NAMES);
   return {
-    accountId: p.accountId, slug: post.slug, columnId: post.columnId, mode: post.mode, postTitle: post.title,
-    scheduledAt: post.publishAt, state: "scheduled", issue: null, articleTitle: null, digest: null, contentHash: null,
-    coverMediaId: null, coverUrl: null, draftRequestedAt: null, draftMediaId: null, draftedAt: null, submitRequestedAt: null,
-    clientMsgId: null, publishId: null, msgId: null, msgDataId: null, submittedAt: null, articleId: null, articleUrl: null,
-    publishedAt: null, sentCount: null, errorCount: null, failureCode: null, failureReason: null, attempts: 0,
-    nextAttemptAt: null, leaseOwner: null, leaseUntil: new Date(0), revision: 0, createdAt: now, updatedAt: now,
+    slug: e.slug,
+    outcome: e.outcome,
+    outcomeName: OUTCOME_NAMES[e.outcome] ?? (row ? stateName(row.state, row.mode) : e.outcome),
+    detail: known ? describeRow(row, p.timezone) : e.detail,
+    state: row?.state ?? null,
   };
 }
 
-/** Plans as the scheduler would, renders what would be sent, checks it, calls nothing, records nothing. */
-function dryRun(deps: Deps, only: string | undefined, out: (text: string) => void): number {
-  const p = publisherFor(deps);
-  const { posts, errors } = loadPosts(p.contentDir, { timezone: p.timezone, columns: p.columns() });
-  for (const e of errors) out(`problem: ${e.message}\n`);
-  const stored = p.store.list(p.accountId);
-  const rows = new Map(stored.map((r) => [r.slug, r]));
-  for (const a of planSync(posts, stored)) {
-    if (a.kind === "track") rows.set(a.post.slug, virtualRow(p, a.post));
-    else if (a.kind === "update") rows.set(a.row.slug, { ...a.row, state: "scheduled", scheduledAt: a.post.publishAt, attempts: 0, nextAttemptAt: null });
-    else rows.set(a.row.slug, { ...a.row, state: "cancelled" });
-    out(`would ${a.kind} ${a.kind === "cancel" ? a.row.slug : a.post.slug}\n`);
-  }
-  const issues = upcomingIssues(posts, [...rows.values()], (c) => p.store.lastIssue(p.accountId, c));
-  const now = p.clock.now();
-  const targets: { post: Post | undefined; row: Publication | undefined; verdict: string }[] = [];
-  if (only !== undefined) {
-    const row = rows.get(only);
-    const post = posts.find((x) => x.slug === only);
-    const verdict = row?.state !== "published" ? "would publish now" : editedSincePublished(row, post) ? `already published; ${EDITED_NOTE}` : "already published";
-    targets.push({ post, row, verdict });
-  } else {
-    for (const a of planRun({ posts, rows: [...rows.values()], now, catchUpMs: p.catchUpMs })) {
-      const verdict =
-        a.kind === "miss" ? `would be reported missed (${Math.round(a.lateMs / 3600_000)} h late)` :
-        a.kind === "hold" ? `due, would wait for ${a.behind}` :
-        a.kind === "resume" ? `under way (${a.row.state}): would carry on` : "would publish now";
-      targets.push({ post: a.post, row: a.row, verdict });
-    }
-  }
-  if (targets.length === 0) out(`nothing due at ${dayjs(now).tz(p.timezone).format("YYYY-MM-DD HH:mm")} (npm run cli -- posts lists what is scheduled)\n`);
-  let failed = errors.length > 0;
-  for (const { post, row, verdict } of targets) {
-    const slug = post?.slug ?? row?.slug ?? only ?? "?";
-    if (!post) {
-      out(`${slug}: ${verdict}, but there is no valid content/posts/${slug}.md\n`);
-      failed = true;
-      continue;
-    }
-    const column = p.columns().get(post.columnId)!;
-    const checked = checkPost(post, column, p.contentDir, issues.get(post.slug) ?? 1);
-    const a = checked.article;
-    out(`${slug}: ${verdict} as ${post.mode === "mass" ? "群发 (mass send)" : "发布 (publish)"}\n`);
-    out(`  title:   ${a.title}\n  digest:  ${a.digest}\n`);
-    out(`  size:    ${[...a.html].length} characters (WeChat: < 20000), ${checked.images} image(s) to upload, ${a.footnotes.length} link(s) as footnotes\n`);
-    for (const problem of checked.problems) out(`  problem: ${problem.message}\n`);
-    if (checked.problems.length > 0) failed = true;
-    if (only !== undefined) {
-      const dir = deps.config.databasePath === ":memory:" ? tmpdir() : path.join(path.dirname(deps.config.databasePath), "preview");
-      mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `${slug}.html`);
-      const title = a.title.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-      writeFileSync(file, `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="max-width:677px;margin:24px auto"><h1 style="font-size:22px">${title}</h1>${a.html}</body>\n`);
-      out(`  html:    ${file} (open it in a browser; images are placeholders)\n`);
-    }
-  }
-  return failed ? 1 : 0;
+function formatReport(report: RunReport, entries: EntryView[], events: string[]): string {
+  const lines: string[] = [];
+  for (const e of report.problems) lines.push(`问题：${e.message}`);
+  if (entries.length === 0) lines.push("现在没有到期的稿件（npm run cli -- posts 列出全部排期）");
+  entries.forEach((e, i) => lines.push(`${entries.length > 1 ? `[${i + 1}/${entries.length}] ` : ""}${e.slug}：${e.outcomeName}——${e.detail}`));
+  lines.push(...events);
+  return lines.join("\n") + "\n";
 }

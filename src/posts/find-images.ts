@@ -67,11 +67,11 @@ function checkLocal(
 ): boolean {
   const ext = path.extname(abs).slice(1).toLowerCase();
   if (!IMAGE_EXTENSIONS.has(ext)) {
-    problems.push(new ContentError(file, `image "${ref}" is a .${ext || "?"} file; use jpg, png, webp or gif`, where));
+    problems.push(new ContentError(file, `图片「${ref}」是 .${ext || "?"} 文件：请用 jpg、png、webp 或 gif`, where));
     return false;
   }
   if (!existsSync(abs) || !statSync(abs).isFile()) {
-    problems.push(new ContentError(file, `image "${ref}" not found (looked for ${abs})`, where));
+    problems.push(new ContentError(file, `找不到图片「${ref}」（找的是 ${abs}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`, where));
     return false;
   }
   return true;
@@ -97,10 +97,10 @@ export function findImages(post: Post, column: Column | undefined, contentDir: s
       body.push({ ref, path: undefined, line: where.line });
     } else if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
       problems.push(
-        new ContentError(post.file, `image "${ref}" is on another website; WeChat removes such images: save it under content/posts/images/ and link it as images/<name>`, where),
+        new ContentError(post.file, `图片「${ref}」在别的网站上，微信会把它删掉：把图片存到 content/posts/images/，写成 ![说明](images/文件名.jpg)`, where),
       );
     } else if (ref === "") {
-      problems.push(new ContentError(post.file, "an image has no path: write ![description](images/photo.jpg)", where));
+      problems.push(new ContentError(post.file, "有一张图片没写路径：写成 ![说明](images/照片.jpg)", where));
     } else {
       const abs = resolveImagePath(ref, post.dir, contentDir);
       if (checkLocal(ref, post.file, abs, where, problems)) body.push({ ref, path: abs, line: where.line });
@@ -115,19 +115,53 @@ export function findImages(post: Post, column: Column | undefined, contentDir: s
   } else {
     cover = body.find((i) => i.path !== undefined);
     if (!cover && column?.defaultCover !== undefined) {
-      const abs = resolveImagePath(column.defaultCover, contentDir, contentDir);
-      const columnsFile = path.join(contentDir, "columns.yml");
-      if (checkLocal(column.defaultCover, columnsFile, abs, { line: column.line, field: `columns[${column.id}].default_cover` }, problems)) {
-        cover = { ref: column.defaultCover, path: abs, line: undefined };
-      }
+      const found = columnCoverFile(column, contentDir);
+      if (found.problem) problems.push(found.problem);
+      else cover = { ref: column.defaultCover, path: found.path, line: undefined };
     }
     if (!cover && !problems.some((p) => p.field === "cover" || p.field?.endsWith("default_cover"))) {
       problems.push(
-        new ContentError(post.file, "no cover image: WeChat needs one for every article; add cover: images/<name>.jpg, put an image in the text, or give the column a default_cover in columns.yml", {
-          field: "cover",
-        }),
+        new ContentError(
+          post.file,
+          "没有封面图：微信的图文消息必须有封面。写 cover: images/图片.jpg，或在正文里放一张图片，或在 columns.yml 给栏目写 default_cover",
+          { field: "cover" },
+        ),
       );
     }
   }
   return { body, cover, problems };
+}
+
+/**
+ * A column's default cover, looked up like a post's pictures: relative to content/posts/
+ * (default_cover: images/covers/news.jpg is content/posts/images/covers/news.jpg; issue 15 found it
+ * looked up in content/ instead). A problem is reported against columns.yml, at the line.
+ */
+export function columnCoverFile(column: Column, contentDir: string): { path: string; problem?: undefined } | { path?: undefined; problem: ContentError } {
+  const ref = column.defaultCover ?? "";
+  const postsDir = path.join(contentDir, "posts");
+  const abs = resolveImagePath(ref, postsDir, contentDir);
+  const columnsFile = path.join(contentDir, "columns.yml");
+  const where = { line: column.defaultCoverLine ?? column.line, field: `columns[${column.id}].default_cover` };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+    if (WECHAT_IMAGE_HOST.test(ref)) return { path: ref };
+    return { problem: new ContentError(columnsFile, `栏目 ${column.id} 的默认封面「${ref}」是网址：把图片存到 content/posts/images/covers/，写 default_cover: images/covers/${column.id}.jpg`, where) };
+  }
+  const problems: ContentError[] = [];
+  if (!checkLocal(ref, columnsFile, abs, where, problems)) {
+    const message = problems[0]!.message.replace(/^[^]*?default_cover: /, "");
+    return { problem: new ContentError(columnsFile, `栏目 ${column.id} 的默认封面：${message}`, where) };
+  }
+  return { path: abs };
+}
+
+/** Every column's default cover, checked whether or not a post needs it today (issue 15). */
+export function checkColumnCovers(columns: Iterable<Column>, contentDir: string): ContentError[] {
+  const problems: ContentError[] = [];
+  for (const column of columns) {
+    if (column.defaultCover === undefined) continue;
+    const found = columnCoverFile(column, contentDir);
+    if (found.problem) problems.push(found.problem);
+  }
+  return problems;
 }

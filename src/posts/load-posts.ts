@@ -1,66 +1,38 @@
 /**
- * Reads content/posts/*.md (front matter + Markdown), validates every field and reports every
- * problem at once, each naming the file, the line and the field, with what to write instead.
- * Reads files; no other I/O. Backs the publisher, `npm run cli -- posts` and `-- check`.
+ * Reads content/posts/*.md (front matter + Markdown) and checks each one with the same function the
+ * 稿件 page calls on unsaved text (checkPostText): every problem at once, each naming the file, the
+ * line and the field, in Chinese, with what to write instead. The fields themselves are the zod
+ * schema of post-schema.ts. Reads files; no other I/O. Backs the publisher, `posts` and `check`.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import MarkdownIt from "markdown-it";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { Column } from "../bot/bot-content";
-import { parseCommentMode } from "../bot/check-columns";
 import { ContentError } from "../errors";
+import { checkNewspic } from "./check-newspic";
+import { checkPost } from "./check-post";
+import { findImages } from "./find-images";
+import { DEFAULT_PLACEHOLDERS, findPlaceholders, loadPlaceholders, placeholderProblem, type Placeholder } from "./placeholder-checks";
+import { fieldTitle, FIELD_NAMES, missingModeProblem, postFrontMatterSchema, unknownFieldProblem } from "./post-schema";
+import { timeWarnings } from "./time-warnings";
 import { splitFrontMatter } from "./split-front-matter";
-import { parsePublishAt } from "./parse-publish-at";
-import { ARTICLE_LIMITS, charCount, POST_MODES, type CommentMode, type CoverSpec, type Post, type PostMode } from "./post";
+import type { Post } from "./post";
+
+export { suggestField, POST_FIELDS } from "./post-schema";
 
 export const POSTS_DIR = "posts";
 
 /** YYYY-MM-DD-slug.md, the slug in lower-case letters, digits and hyphens (it ends up in the CLI and logs). */
 const FILE_RE = /^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
-const FIELDS = ["title", "column", "publish_at", "author", "digest", "cover", "mode", "draft", "issue", "source_url", "comments"] as const;
-type Field = (typeof FIELDS)[number];
-
-/** Names editors reach for, and the field they mean. */
-const ALIASES: Record<string, Field> = {
-  publishat: "publish_at",
-  publish_time: "publish_at",
-  publish_date: "publish_at",
-  publishdate: "publish_at",
-  date: "publish_at",
-  time: "publish_at",
-  schedule: "publish_at",
-  category: "column",
-  columns: "column",
-  section: "column",
-  summary: "digest",
-  description: "digest",
-  excerpt: "digest",
-  abstract: "digest",
-  thumb: "cover",
-  image: "cover",
-  cover_image: "cover",
-  thumbnail: "cover",
-  type: "mode",
-  send: "mode",
-  source: "source_url",
-  url: "source_url",
-  original_url: "source_url",
-  read_more: "source_url",
-  comment: "comments",
-  need_open_comment: "comments",
-  open_comment: "comments",
-  number: "issue",
-  no: "issue",
-  writer: "author",
-  by: "author",
-};
-
 export interface LoadPostsResult {
   /** Posts without problems (a post with any problem is left out, and its problems reported). */
   posts: Post[];
   errors: ContentError[];
+  /** Worth knowing, not blocking: a time already passed, a demo post that will go out… */
+  warnings: ContentError[];
 }
 
 export interface LoadPostsOptions {
@@ -68,6 +40,27 @@ export interface LoadPostsOptions {
   timezone: string;
   /** Columns from columns.yml; null when columns.yml itself is broken (column ids are then not checked). */
   columns: ReadonlyMap<string, Column> | null;
+  /**
+   * content/: given, each post's pictures are checked against it, and a post without problems is
+   * rendered as it would be sent (WeChat's limits). Absent (the publisher's every-minute read):
+   * front matter and text only.
+   */
+  contentDir?: string | undefined;
+  /** The placeholder list (content/checks.yml); else read from contentDir, else the built-in list. */
+  placeholders?: readonly Placeholder[] | undefined;
+  /** Given, a post whose time has passed and that was not sent gets a warning. */
+  now?: Date | undefined;
+  /** The ledger: whether a post already went out (no time warning, not rendered again). */
+  isSent?: ((slug: string) => boolean) | undefined;
+  /** The 期数 each post will probably get (upcomingIssues), for the title as sent; else 1. */
+  issueOf?: ((slug: string) => number | undefined) | undefined;
+}
+
+export interface CheckPostTextResult {
+  /** The post, when it has no problems. */
+  post: Post | undefined;
+  errors: ContentError[];
+  warnings: ContentError[];
 }
 
 export function loadPosts(contentDir: string, options: LoadPostsOptions): LoadPostsResult {
@@ -80,18 +73,34 @@ export function loadPosts(contentDir: string, options: LoadPostsOptions): LoadPo
       .filter((n) => !n.startsWith(".") && !n.startsWith("_") && n.toLowerCase() !== "readme.md")
       .sort();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { posts: [], errors: [] };
-    return { posts: [], errors: [new ContentError(dir, `cannot read the folder: ${(err as Error).message}`)] };
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { posts: [], errors: [], warnings: [] };
+    return { posts: [], errors: [new ContentError(dir, `读不出这个文件夹：${(err as Error).message}`)], warnings: [] };
   }
   const posts: Post[] = [];
   const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
+  let placeholders = options.placeholders;
+  if (placeholders === undefined) {
+    const loaded = loadPlaceholders(contentDir);
+    placeholders = loaded.placeholders;
+    errors.push(...loaded.errors);
+  }
   for (const name of names) {
-    const result = loadPost(path.join(dir, name), options);
+    const file = path.join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (err) {
+      errors.push(new ContentError(file, `读不出这个文件：${(err as Error).message}`));
+      continue;
+    }
+    const result = checkPostText(file, text, { ...options, placeholders });
     if (result.post) posts.push(result.post);
     errors.push(...result.errors);
+    warnings.push(...result.warnings);
   }
   errors.push(...duplicateIssues(posts));
-  return { posts: posts.filter((p) => !errors.some((e) => e.file === p.file)), errors };
+  return { posts: posts.filter((p) => !errors.some((e) => e.file === p.file)), errors, warnings };
 }
 
 /** Two posts of one column cannot both force the same 期数. */
@@ -103,7 +112,7 @@ function duplicateIssues(posts: readonly Post[]): ContentError[] {
     const key = `${p.columnId}#${p.issue}`;
     const first = seen.get(key);
     if (first) {
-      errors.push(new ContentError(p.file, `issue ${p.issue} of column ${p.columnId} is already used by ${path.basename(first.file)}`, { field: "issue" }));
+      errors.push(new ContentError(p.file, `栏目 ${p.columnId} 的第 ${p.issue} 期已经由 ${path.basename(first.file)} 使用：改一个期数，或删掉 issue 这一行`, { field: "issue" }));
     } else {
       seen.set(key, p);
     }
@@ -111,228 +120,185 @@ function duplicateIssues(posts: readonly Post[]): ContentError[] {
   return errors;
 }
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
+/** Markdown parser for the checks (rendering has its own instance with its rules). */
+const parser = new MarkdownIt({ html: true });
 
-export function suggestField(key: string): Field | undefined {
-  const k = key.toLowerCase().replace(/-/g, "_");
-  if ((FIELDS as readonly string[]).includes(k)) return k as Field;
-  if (ALIASES[k] ?? ALIASES[k.replace(/_/g, "")]) return ALIASES[k] ?? ALIASES[k.replace(/_/g, "")];
-  let best: Field | undefined;
-  let bestDistance = 3;
-  for (const [name, field] of [...FIELDS.map((f) => [f, f] as const), ...Object.entries(ALIASES)]) {
-    const d = distance(k, name);
-    if (d < bestDistance) {
-      best = field;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function loadPost(file: string, options: LoadPostsOptions): { post?: Post; errors: ContentError[] } {
-  const errors: ContentError[] = [];
+/**
+ * Checks one post from its text, as `check` does, without reading the post from disk: the 稿件 page
+ * calls it on unsaved text, loadPosts on each file. `fileName` is the file's name (then it is taken
+ * to be in contentDir/posts/) or its path. Every problem at once: the file name, the front matter
+ * (schema), the text (placeholders, 图片消息 rules) and, with contentDir, the pictures and the
+ * article as it would be sent.
+ */
+export function checkPostText(fileName: string, text: string, options: LoadPostsOptions): CheckPostTextResult {
+  const file = path.basename(fileName) === fileName && options.contentDir !== undefined ? path.join(options.contentDir, POSTS_DIR, fileName) : fileName;
   const name = path.basename(file);
-  const problem = (text: string, where: { line?: number | undefined; field?: string } = {}) => errors.push(new ContentError(file, text, where));
+  const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
+  const problem = (message: string, where: { line?: number | undefined; field?: string } = {}) => errors.push(new ContentError(file, message, where));
 
   const named = FILE_RE.exec(name);
+  let fileDate: string | undefined;
   if (!named) {
-    problem(
-      "file name must be the date, then a short name in lower-case letters, digits and hyphens, e.g. 2026-12-01-job-fair.md " +
-        "(the name identifies the post once published: do not rename it afterwards)",
-    );
-    return { errors };
-  }
-  const [, y, m, d] = named;
-  const fileDate = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (fileDate.getUTCMonth() !== Number(m) - 1 || fileDate.getUTCDate() !== Number(d)) {
-    problem(`the date in the file name, ${y}-${m}-${d}, is not a real date`);
+    problem("文件名要写成“日期-英文短名.md”，短名只用小写字母、数字和连字符，例如 2026-12-01-job-fair.md（发出后文件名就是这篇稿件的身份，不要再改名）");
+  } else {
+    const [, y, m, d] = named;
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) problem(`文件名里的日期 ${y}-${m}-${d} 不存在：改成真实的日期`);
+    else fileDate = `${y}-${m}-${d}`;
   }
 
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    problem(`cannot read the file: ${(err as Error).message}`);
-    return { errors };
-  }
+  // Editors on Windows save with a BOM and CRLF; neither carries meaning, and lines stay the editor's lines.
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (!/^---[ \t]*\n/.test(text)) {
-    problem("no front matter: the file must start with a line ---, then the fields (title, column, publish_at…), then another line ---");
-    return { errors };
+    problem("没有 front matter：文件第一行要是 ---，然后逐行写字段（title、column、publish_at…），再用一行 --- 结束，下面才是正文");
+    return { post: undefined, errors, warnings };
   }
   const parsed = splitFrontMatter(text);
+  const body = parsed.content;
+  const bodyLine = text.slice(0, text.length - body.length).split("\n").length;
+
   const lines = new LineCounter();
   const located = parseDocument(parsed.matter, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   // The matter string starts right after the opening "---", so its line n is the file's line n.
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
-  if (located.errors.length > 0) {
-    for (const e of located.errors) problem(`front matter YAML syntax error: ${e.message.split("\n")[0]}`, { line: lineAt(e.pos[0]) });
-    return { errors };
-  }
-  const contents = located.contents;
-  if (contents !== null && !isMap(contents)) {
-    problem("front matter must be fields written as `name: value`, one per line", { line: 2 });
-    return { errors };
-  }
-
   const values = new Map<string, { value: unknown; line: number | undefined }>();
-  for (const pair of contents?.items ?? []) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const line = lineAt(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
-    const value = isScalar(pair.value) ? pair.value.value : pair.value === null ? null : (pair.value as { toJSON(): unknown }).toJSON();
-    if ((FIELDS as readonly string[]).includes(key)) {
-      values.set(key, { value, line });
-    } else {
-      const guess = suggestField(key);
-      problem(
-        `unknown field "${key}"${guess && !values.has(guess) ? `; did you mean ${guess}?` : ""} (fields: ${FIELDS.join(", ")})`,
-        { line, field: key },
-      );
-    }
-  }
-  const get = (f: Field) => values.get(f);
-  const lineOf = (f: Field) => values.get(f)?.line;
-  const at = (f: Field) => ({ line: lineOf(f), field: f });
-  const text_ = (f: Field): string | undefined => {
-    const v = get(f)?.value;
-    if (v === undefined || v === null) return undefined;
-    if (typeof v === "string") return v.trim() === "" ? undefined : v.trim();
-    if (typeof v === "number" || typeof v === "boolean") return String(v);
-    problem("must be text on one line", at(f));
-    return undefined;
-  };
-
-  const title = text_("title");
-  if (title === undefined && !errors.some((e) => e.field === "title")) problem("is required, e.g. title: 轮台县2026年秋季青年就业招聘会", { field: "title" });
-  if (title !== undefined && charCount(title) > ARTICLE_LIMITS.titleChars) {
-    problem(`${charCount(title)} characters; WeChat allows ${ARTICLE_LIMITS.titleChars} for the whole title, including the column's 【…】第N期 part`, at("title"));
-  }
-
-  const columnId = text_("column");
-  const columnIds = options.columns ? [...options.columns.keys()] : [];
-  if (columnId === undefined) {
-    problem(`is required: the id of a column in columns.yml${columnIds.length ? ` (${columnIds.join(", ")})` : ""}`, { field: "column" });
-  } else if (options.columns && !options.columns.has(columnId)) {
-    const byName = [...options.columns.values()].find((c) => c.name === columnId);
-    problem(
-      byName
-        ? `write the column's id, not its name: column: ${byName.id}`
-        : `"${columnId}" is not a column in columns.yml; use one of ${columnIds.join(", ")}`,
-      at("column"),
-    );
-  }
-
-  const publishAtText = text_("publish_at");
-  let publishAt: Date | undefined;
-  if (publishAtText === undefined) {
-    problem(`is required: when to publish, e.g. publish_at: ${y}-${m}-${d} 09:00 (Beijing time unless an offset such as +06:00 is given)`, {
-      field: "publish_at",
-    });
+  let matterOk = true;
+  if (located.errors.length > 0) {
+    for (const e of located.errors) problem(`front matter 的 YAML 格式错误：${e.message.split("\n")[0]}（检查冒号后的空格、引号和缩进）`, { line: lineAt(e.pos[0]) });
+    matterOk = false;
+  } else if (located.contents !== null && !isMap(located.contents)) {
+    problem("front matter 要一行一个字段，写成 `字段: 值`，例如 title: 招聘会", { line: 2 });
+    matterOk = false;
   } else {
-    const r = parsePublishAt(publishAtText, options.timezone);
-    if (r.ok) publishAt = r.at;
-    else problem(r.problem, at("publish_at"));
-  }
-
-  const author = text_("author");
-  if (author !== undefined && charCount(author) > ARTICLE_LIMITS.authorChars) {
-    problem(`${charCount(author)} characters; WeChat allows ${ARTICLE_LIMITS.authorChars}`, at("author"));
-  }
-  const digest = text_("digest");
-  if (digest !== undefined && charCount(digest) > ARTICLE_LIMITS.digestChars) {
-    problem(`${charCount(digest)} characters; WeChat allows ${ARTICLE_LIMITS.digestChars}`, at("digest"));
-  }
-
-  let cover: CoverSpec = { kind: "auto" };
-  const coverText = text_("cover");
-  if (coverText !== undefined && coverText.toLowerCase() !== "none") {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(coverText)) {
-      problem(`"${coverText}" is a web address; the cover must be a file under content/posts/, e.g. cover: images/job-fair.jpg`, at("cover"));
-    } else {
-      cover = { kind: "file", ref: coverText, line: lineOf("cover") };
+    for (const pair of isMap(located.contents) ? located.contents.items : []) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const line = lineAt(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+      const value = isScalar(pair.value) ? pair.value.value : pair.value === null ? null : (pair.value as { toJSON(): unknown }).toJSON();
+      values.set(key, { value, line });
     }
   }
 
-  const modeText = text_("mode") ?? "mass";
-  const mode = (POST_MODES as readonly string[]).includes(modeText) ? (modeText as PostMode) : undefined;
-  if (!mode) problem(`"${modeText}" must be mass (群发: pushed to every follower) or publish (发布: not pushed, no quota)`, at("mode"));
+  const post = matterOk ? readFields(values, { file, name, fileDate, body, bodyLine, text, options, problem }) : undefined;
 
-  let draft = false;
-  const draftValue = get("draft")?.value;
-  if (draftValue !== undefined && draftValue !== null) {
-    if (draftValue === true || draftValue === "true") draft = true;
-    else if (draftValue !== false && draftValue !== "false") problem("must be true (not ready: never published) or false", at("draft"));
+  // The text: placeholders in the front matter's values and in the body, and a body at all.
+  if (body.trim() === "") problem("正文是空的：在第二个 --- 下面写正文", { line: bodyLine, field: "body" });
+  const placeholders = options.placeholders ?? (options.contentDir !== undefined ? loadPlaceholders(options.contentDir).placeholders : DEFAULT_PLACEHOLDERS);
+  for (const [key, { value, line }] of values) {
+    if (typeof value !== "string" || line === undefined || key === "cover" || key === "source_url") continue;
+    for (const hit of findPlaceholders(value.replace(/\n/g, " "), line, placeholders)) problem(placeholderProblem(hit), { line: hit.line, field: key });
   }
-
-  let issue: number | undefined;
-  const issueValue = get("issue")?.value;
-  if (issueValue !== undefined && issueValue !== null) {
-    const n = typeof issueValue === "number" ? issueValue : Number(String(issueValue).trim());
-    if (Number.isInteger(n) && n >= 1 && n <= 99_999) issue = n;
-    else problem(`"${String(issueValue)}" must be a whole number from 1, the 期数 this post gets (leave it out to count on from the last one)`, at("issue"));
+  const tokens = parser.parse(body, {});
+  // A code block is shown to readers exactly as written, often a form to copy and fill in
+  // ("姓名：\n联系电话："): its blanks are meant, so it is not searched.
+  const inCode = new Set<number>();
+  for (const t of tokens) {
+    if ((t.type === "fence" || t.type === "code_block") && t.map) for (let l = t.map[0]; l < t.map[1]; l++) inCode.add(bodyLine + l);
   }
+  for (const hit of findPlaceholders(body, bodyLine, placeholders, (l) => inCode.has(l))) problem(placeholderProblem(hit), { line: hit.line, field: "body" });
 
-  const sourceUrl = text_("source_url");
-  if (sourceUrl !== undefined) {
-    if (!/^https?:\/\/\S+$/i.test(sourceUrl)) problem(`"${sourceUrl}" must be a web address starting with http:// or https://`, at("source_url"));
-    else if (Buffer.byteLength(sourceUrl, "utf8") > ARTICLE_LIMITS.sourceUrlBytes) {
-      problem(`${Buffer.byteLength(sourceUrl, "utf8")} bytes; WeChat allows ${ARTICLE_LIMITS.sourceUrlBytes}`, at("source_url"));
+  const type = values.get("type")?.value;
+  if (typeof type === "string" && type.trim() === "newspic") {
+    for (const p of checkNewspic(tokens, bodyLine)) problem(p.message, { line: p.line, field: "body" });
+    if (values.has("cover")) {
+      warnings.push(new ContentError(file, "图片消息以正文第一张图片作封面，cover 不起作用：可以删掉这一行", { line: values.get("cover")!.line, field: "cover" }));
     }
   }
 
-  // Not given: the column's `comments:` in columns.yml, else off.
-  const commentsValue = get("comments")?.value;
-  let comments: CommentMode = (columnId !== undefined ? options.columns?.get(columnId)?.comments : undefined) ?? "off";
-  if (commentsValue !== undefined && commentsValue !== null) {
-    const c = parseCommentMode(commentsValue);
-    if (c !== undefined) comments = c;
-    else problem(`"${String(commentsValue).trim()}" must be off, open (anyone may comment) or fans (followers only)`, at("comments"));
+  // Pictures and the article as sent: only with the content folder at hand.
+  const contentDir = options.contentDir;
+  if (contentDir !== undefined && post) {
+    const column = options.columns?.get(post.columnId);
+    const sent = options.isSent?.(post.slug) ?? false;
+    if (column && errors.length === 0 && !sent) {
+      errors.push(...checkPost(post, column, contentDir, options.issueOf?.(post.slug) ?? 1).problems);
+    } else if (!sent) {
+      errors.push(...findImages(post, column, contentDir, tokens).problems);
+    }
   }
 
-  const body = parsed.content;
-  const bodyOffset = text.length - body.length;
-  const bodyLine = text.slice(0, bodyOffset).split("\n").length;
-  if (body.trim() === "") problem("the post has no text below the front matter", { line: bodyLine, field: "body" });
-
-  if (errors.length > 0 || title === undefined || columnId === undefined || publishAt === undefined || publishAtText === undefined || !mode) {
-    return { errors };
+  if (post && options.now !== undefined) {
+    warnings.push(...timeWarnings(post, { now: options.now, timezone: options.timezone, sent: options.isSent?.(post.slug) ?? false }));
   }
+  return { post: errors.length === 0 ? post : undefined, errors, warnings };
+}
+
+interface FieldContext {
+  file: string;
+  name: string;
+  fileDate: string | undefined;
+  body: string;
+  bodyLine: number;
+  text: string;
+  options: LoadPostsOptions;
+  problem: (message: string, where?: { line?: number | undefined; field?: string }) => void;
+}
+
+/**
+ * The front matter through the schema. Returns a Post built from whatever is valid (so that the
+ * text and pictures can still be checked in the same pass); the caller drops it if anything failed.
+ */
+function readFields(values: ReadonlyMap<string, { value: unknown; line: number | undefined }>, c: FieldContext): Post | undefined {
+  const { options, problem } = c;
+  const lineOf = (field: string) => values.get(field)?.line;
+  const raw = Object.fromEntries([...values].map(([k, v]) => [k, v.value]));
+  const result = postFrontMatterSchema({ columns: options.columns, timezone: options.timezone, fileDate: c.fileDate }).safeParse(raw);
+  const failed = new Set<string>();
+  if (!result.success) {
+    const found: { message: string; line: number | undefined; field: string }[] = [];
+    for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) found.push({ message: unknownFieldProblem(key, new Set(values.keys())), line: lineOf(key), field: key });
+        continue;
+      }
+      const field = String(issue.path[0] ?? "");
+      failed.add(field);
+      found.push({ message: issue.message, line: lineOf(field), field });
+    }
+    // In the order of the file, top to bottom; a missing field (no line) after the ones written.
+    found.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+    for (const f of found) problem(f.message, { line: f.line, field: f.field });
+  }
+  // The fields that passed, read one by one: a problem in one field never hides another's.
+  const fieldOk = (f: string) => !failed.has(f);
+  const partial = postFrontMatterSchema({ columns: options.columns, timezone: options.timezone, fileDate: c.fileDate })
+    .partial()
+    .strip()
+    .safeParse(Object.fromEntries(Object.entries(raw).filter(([k]) => FIELD_NAMES.includes(k as never) && fieldOk(k))));
+  if (!partial.success) return undefined;
+  const v = partial.data;
+
+  const columnId = v.column;
+  const modeProblem = v.mode === undefined && fieldOk("column") ? missingModeProblem(columnId, options.columns) : undefined;
+  if (modeProblem) problem(modeProblem, { field: "mode" });
+  const mode = v.mode ?? (columnId !== undefined ? options.columns?.get(columnId)?.mode : undefined);
+
+  if (!c.fileDate || v.title === undefined || columnId === undefined || v.publish_at === undefined || mode === undefined) return undefined;
+  const coverText = v.cover;
   return {
-    errors,
-    post: {
-      slug: name.slice(0, -3),
-      file,
-      dir: path.dirname(file),
-      title,
-      columnId,
-      publishAt,
-      publishAtText,
-      author,
-      digest,
-      cover,
-      mode,
-      type: "article",
-      draft,
-      issue,
-      sourceUrl,
-      comments,
-      body,
-      bodyLine,
-      sourceHash: createHash("sha256").update(text).digest("hex"),
-    },
+    slug: c.name.slice(0, -3),
+    file: c.file,
+    dir: path.dirname(c.file),
+    title: v.title,
+    columnId,
+    publishAt: v.publish_at.at,
+    publishAtText: v.publish_at.text,
+    author: v.author,
+    digest: v.digest,
+    cover: coverText !== undefined && coverText.toLowerCase() !== "none" ? { kind: "file", ref: coverText, line: lineOf("cover") } : { kind: "auto" },
+    mode,
+    type: v.type ?? "article",
+    draft: v.draft ?? false,
+    demo: v.demo ?? false,
+    issue: v.issue,
+    sourceUrl: v.source_url,
+    // Not given: the column's `comments:` in columns.yml, else off.
+    comments: v.comments ?? options.columns?.get(columnId)?.comments ?? "off",
+    body: c.body,
+    bodyLine: c.bodyLine,
+    sourceHash: createHash("sha256").update(c.text).digest("hex"),
   };
 }
 
+/** For messages elsewhere: "publish_at（发布时间）". */
+export { fieldTitle };

@@ -4,7 +4,7 @@ const PATTERN = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}
 
 export type PublishAtResult = { ok: true; at: Date } | { ok: false; problem: string };
 
-const EXAMPLE = "write it like 2026-12-01 09:00 (Beijing time) or 2026-12-01 09:00 +06:00";
+const EXAMPLE = "写成 2026-12-08 20:00 这样的格式（北京时间；新疆时间写 2026-12-08 20:00 +06:00）";
 
 /**
  * publish_at as editors write it: "2026-12-01 09:00", "2026-12-01T09:00:30", optionally with an
@@ -15,9 +15,9 @@ const EXAMPLE = "write it like 2026-12-01 09:00 (Beijing time) or 2026-12-01 09:
  */
 export function parsePublishAt(text: string, timezone: string): PublishAtResult {
   const m = PATTERN.exec(text.trim());
-  if (!m) return { ok: false, problem: `"${text}" is not a date and time; ${EXAMPLE}` };
+  if (!m) return { ok: false, problem: `「${text}」不是日期和时间：${EXAMPLE}` };
   const [, y, mo, d, h, mi, s, offset] = m;
-  if (h === undefined) return { ok: false, problem: `"${text}" has no time of day; ${EXAMPLE}` };
+  if (h === undefined) return { ok: false, problem: `「${text}」只有日期，没有几点几分：${EXAMPLE}` };
   const parts = { y: Number(y), mo: Number(mo), d: Number(d), h: Number(h), mi: Number(mi), s: Number(s ?? 0) };
   const probe = new Date(Date.UTC(parts.y, parts.mo - 1, parts.d, parts.h, parts.mi, parts.s));
   if (
@@ -28,7 +28,7 @@ export function parsePublishAt(text: string, timezone: string): PublishAtResult 
     probe.getUTCMinutes() !== parts.mi ||
     parts.s > 59
   ) {
-    return { ok: false, problem: `"${text}" is not a real date and time (check the day of the month and the hour 0–23)` };
+    return { ok: false, problem: `「${text}」这个日期或时间不存在：检查几月几日和小时（0–23）` };
   }
   const local = `${y}-${pad(parts.mo)}-${pad(parts.d)}T${pad(parts.h)}:${mi}:${pad(parts.s)}`;
   if (offset === undefined) return { ok: true, at: dayjs.tz(local, timezone).toDate() };
@@ -36,7 +36,7 @@ export function parsePublishAt(text: string, timezone: string): PublishAtResult 
   const sign = offset[0] === "-" ? -1 : 1;
   const digits = offset.slice(1).replace(":", "");
   const minutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
-  if (Math.abs(minutes) > 14 * 60) return { ok: false, problem: `"${text}" has an impossible UTC offset ${offset}` };
+  if (Math.abs(minutes) > 14 * 60) return { ok: false, problem: `「${text}」的时区 ${offset} 不存在：北京时间不用写时区，新疆时间写 +06:00` };
   return { ok: true, at: new Date(probe.getTime() - minutes * 60_000) };
 }
 

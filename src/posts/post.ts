@@ -41,6 +41,13 @@ export interface Post {
   type: PostType;
   /** draft: true keeps the post out of publishing (it is still checked). */
   draft: boolean;
+  /**
+   * demo: true marks a shipped example (content/posts/README.md). One whose time had already passed
+   * when the publisher first saw it is an example, never tracked, so a fresh install starts with
+   * nothing "missed" (issue 15); one still ahead goes out like any post, and `check` warns about it.
+   * The loader always sets it; absent (a Post built elsewhere) means false.
+   */
+  demo?: boolean | undefined;
   /** 期数 forced by the editor (e.g. the first post after moving to this tool); else the column's next. */
   issue: number | undefined;
   /** 阅读原文 link. */
@@ -63,6 +70,19 @@ export const ARTICLE_LIMITS = {
   contentChars: 20_000,
   contentBytes: 1024 * 1024,
   sourceUrlBytes: 1024,
+} as const;
+
+/**
+ * A 图片消息 (draft/add article_type "newspic", platform-2025.md §1c; protocol §5.3): its pictures are
+ * the body's images, at most 20, the first one the cover (api_draft_add: image_info, "图片数量最多为20张";
+ * anchors.md: wenyan's image_list ≤ 20). Its text is plain ("图片消息则仅支持纯文本"). For its length we
+ * apply the doc's "大小不可超过2kb" row (protocol §5.3), which contradicts the 20 000 characters of a
+ * news article but fits a picture message's short caption; wenyan reads 45166 as "newspic text too long".
+ */
+export const NEWSPIC_LIMITS = {
+  minPictures: 1,
+  maxPictures: 20,
+  textBytes: 2048,
 } as const;
 
 /** WeChat fills an empty digest with the first 54 characters of the text (draft/add doc). */

@@ -1,6 +1,7 @@
 import type { Publication, PublicationStore } from "../db/stores/publication-store";
 import type { Logger } from "../logger";
 import type { Clock } from "../time";
+import { massStatusReason, publishStatusReason } from "../wechat/api-errcodes";
 
 /** What recording a job's result needs (the webhook's event handler has no API client). */
 export interface ResultSink {
@@ -26,28 +27,6 @@ export interface MassJobResult {
   articleUrls?: string[] | undefined;
 }
 
-/** publish_status (protocol §2): 0 success, 1 publishing, 2–6 failures. */
-const PUBLISH_FAILURES: Record<number, string> = {
-  2: "WeChat's original-content check failed (publish_status 2, 原创失败)",
-  3: "WeChat could not publish it (publish_status 3, 常规失败); open the draft in the MP console",
-  4: "WeChat's review rejected it (publish_status 4, 平台审核不通过)",
-  5: "published, then every article was deleted by a user (publish_status 5)",
-  6: "published, then every article was blocked by WeChat (publish_status 6)",
-};
-
-/** MASSSENDJOBFINISH err(n) (protocol §2). */
-const MASS_ERRORS: Record<string, string> = {
-  "10001": "suspected advertising",
-  "20001": "politics",
-  "20004": "society",
-  "20002": "pornography",
-  "20006": "crime",
-  "20008": "fraud",
-  "20013": "copyright",
-  "22000": "mutual promotion",
-  "21000": "other",
-};
-
 export type JobOutcome = "pending" | "success" | "failure";
 
 /** SEND_SUCCESS / "send success" → success; SENDING → pending; SEND_FAIL, DELETE, "send fail", err(n) → failure. */
@@ -56,12 +35,6 @@ export function massOutcome(status: string): JobOutcome {
   if (s === "send_success" || s === "send success") return "success";
   if (s === "sending") return "pending";
   return "failure";
-}
-
-function massFailureReason(status: string): string {
-  const code = /^err\((\d+)\)$/i.exec(status.trim())?.[1];
-  if (code) return `WeChat stopped the mass send: ${status}${MASS_ERRORS[code] ? ` (${MASS_ERRORS[code]})` : ""}`;
-  return `the mass send ended as ${status}`;
 }
 
 /**
@@ -116,13 +89,13 @@ export function applyPublishResult(sink: ResultSink, row: Publication, result: P
   if (result.status === 0) {
     return recordSuccess(sink, row, { articleId: result.articleId ?? null, articleUrl: result.articleUrls[0] ?? null }, via);
   }
-  const reason = PUBLISH_FAILURES[result.status] ?? `WeChat reported publish_status ${result.status}`;
+  const reason = publishStatusReason(result.status);
   if (row.state === "published") {
     // 5 / 6 after success: the article was removed later. The publication did happen; note it.
     sink.store.save(row, { step: "removed_later", detail: `${via}: ${reason}` }, sink.clock.now());
     return row;
   }
-  const failed = result.failIdx.length > 0 ? ` (article ${result.failIdx.join(", ")})` : "";
+  const failed = result.failIdx.length > 0 ? `（第 ${result.failIdx.join("、")} 篇）` : "";
   return recordJobFailure(sink, row, `publish_status_${result.status}`, reason + failed, via);
 }
 
@@ -139,5 +112,5 @@ export function applyMassResult(sink: ResultSink, row: Publication, result: Mass
     );
   }
   if (row.state === "published") return row;
-  return recordJobFailure(sink, row, `mass_${result.status.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_")}`, massFailureReason(result.status), via);
+  return recordJobFailure(sink, row, `mass_${result.status.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_")}`, massStatusReason(result.status), via);
 }

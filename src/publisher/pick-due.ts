@@ -26,28 +26,34 @@ export type RunAction =
   | { kind: "hold"; row: Publication; post: Post | undefined; behind: string };
 
 /** A row under way: it holds its column's next issue number. */
-export const IN_FLIGHT: ReadonlySet<PublicationState> = new Set(["rendering", "drafted", "submitted", "waiting_quota"]);
+export const IN_FLIGHT: ReadonlySet<PublicationState> = new Set(["rendering", "drafted", "submitted", "waiting_quota", "awaiting_approval"]);
 /** A row that can be re-planned when its post changes. */
-const REPLANNABLE: ReadonlySet<PublicationState> = new Set(["scheduled", "missed", "failed", "cancelled"]);
+const REPLANNABLE: ReadonlySet<PublicationState> = new Set(["scheduled", "missed", "failed", "cancelled", "skipped"]);
 
-export function planSync(posts: readonly Post[], rows: readonly Publication[]): SyncAction[] {
+/**
+ * @param now given, a demo post (`demo: true`, the shipped examples) whose time had passed when it is
+ *   first seen is an example, not a post to send: it is never tracked, so a fresh install starts with
+ *   nothing "missed" (issue 15). A demo post still ahead is tracked like any other.
+ */
+export function planSync(posts: readonly Post[], rows: readonly Publication[], now?: Date): SyncAction[] {
   const actions: SyncAction[] = [];
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const live = new Map(posts.filter((p) => !p.draft).map((p) => [p.slug, p]));
   for (const post of live.values()) {
     const row = bySlug.get(post.slug);
     if (!row) {
+      if (post.demo && now !== undefined && post.publishAt.getTime() <= now.getTime()) continue;
       actions.push({ kind: "track", post });
       continue;
     }
     if (!REPLANNABLE.has(row.state)) continue;
     const timeChanged = row.scheduledAt.getTime() !== post.publishAt.getTime();
     const detailsChanged = row.columnId !== post.columnId || row.mode !== post.mode || row.postTitle !== post.title;
-    // scheduled: any change applies. missed / failed: a new publish_at is how an editor reschedules.
-    // cancelled: the post is back.
+    // scheduled: any change applies. missed / failed / skipped: a new publish_at is how an editor
+    // reschedules. cancelled: the post is back.
     if (
       (row.state === "scheduled" && (timeChanged || detailsChanged)) ||
-      ((row.state === "missed" || row.state === "failed") && timeChanged) ||
+      ((row.state === "missed" || row.state === "failed" || row.state === "skipped") && timeChanged) ||
       row.state === "cancelled"
     ) {
       actions.push({ kind: "update", post, row });
@@ -81,7 +87,7 @@ export function planRun({ posts, rows, now, catchUpMs }: PlanRunInput): RunActio
 
   for (const row of [...rows].sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())) {
     const post = postOf.get(row.slug);
-    if (row.state === "rendering" || row.state === "drafted" || row.state === "submitted") {
+    if (row.state === "rendering" || row.state === "drafted" || row.state === "submitted" || row.state === "awaiting_approval") {
       if (due(row.nextAttemptAt, now)) actions.push({ kind: "resume", row, post });
       continue;
     }

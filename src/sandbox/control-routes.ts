@@ -24,12 +24,17 @@ const commentBody = z.object({
   content: z.string().trim().min(1).max(600),
   openid: z.string().min(1).max(64).optional(),
 });
+const approvalBody = z.object({
+  decision: z.enum(["approve", "refuse"]),
+  clientMsgId: z.string().min(1).max(64).optional(),
+});
 const settingsBody = z
   .object({
     accountType: z.enum(["subscription", "service"]),
     verified: bool(),
     jobDelayMs: int().pipe(z.number().min(0).max(600_000)),
     publishOutcome: z.object({ status: z.number().int().min(0).max(6), failIdx: z.array(z.number().int()).default([]) }),
+    massProtection: bool(),
   })
   .partial()
   .strict();
@@ -62,7 +67,9 @@ function parse<S extends z.ZodTypeAny>(ctx: Context, guard: ControlGuard, schema
  *   POST /faults            {endpoint, errcode, times?, afterProcessing?}   DELETE /faults
  *   POST /interactions      {openid, kind?}: a youth wrote (opens the 48 h customer-service window)
  *   POST /comments          {msgDataId, index?, content, openid?}: a youth comments on a published article
- *   POST /settings          {accountType?, verified?, jobDelayMs?, publishOutcome? (JSON only)}
+ *   POST /settings          {accountType?, verified?, jobDelayMs?, massProtection?, publishOutcome? (JSON only)}
+ *   POST /mass-approvals    {decision: approve | refuse, clientMsgId?}: the admin answers a send held by
+ *                           API 群发保护 (massProtection on); unanswered, it times out after 30 minutes
  * Bodies are forms (with `_csrf`) or JSON (token in `_csrf` or the X-CSRF-Token header).
  */
 export function mountControlRoutes(router: Router, sandbox: SandboxApp, guard: ControlGuard, prefix = "/sandbox"): void {
@@ -103,6 +110,20 @@ export function mountControlRoutes(router: Router, sandbox: SandboxApp, guard: C
       ctx.body = { ok: true, userCommentId: id };
     } catch (err) {
       ctx.status = 404;
+      ctx.body = { error: err instanceof Error ? err.message : String(err) };
+    }
+  });
+  router.post(`${prefix}/mass-approvals`, ...guard.change, (ctx) => {
+    const body = parse(ctx, guard, approvalBody);
+    if (!body) return;
+    try {
+      if (body.decision === "approve") ctx.body = { ok: true, msgId: sandbox.approveMassSend(body.clientMsgId) };
+      else {
+        sandbox.refuseMassSend(body.clientMsgId);
+        ctx.body = { ok: true };
+      }
+    } catch (err) {
+      ctx.status = 409;
       ctx.body = { error: err instanceof Error ? err.message : String(err) };
     }
   });

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import Koa from "koa";
 import Router from "@koa/router";
 import { categoryLogger } from "../logger";
+import { createSandboxApprovalStore } from "../db/stores/sandbox-approval-store";
 import { createSandboxCommentStore } from "../db/stores/sandbox-comment-store";
 import { createSandboxContentStore } from "../db/stores/sandbox-content-store";
 import { createSandboxControlStore, type InteractionKind } from "../db/stores/sandbox-control-store";
@@ -13,6 +14,7 @@ import { customSendEndpoint } from "./custom-endpoints";
 import { draftAddEndpoint, freepublishGetEndpoint, freepublishSubmitEndpoint } from "./draft-endpoints";
 import { draftBatchGetEndpoint, freepublishBatchGetEndpoint } from "./batchget-endpoints";
 import { inspectSandbox, type SandboxInspection } from "./inspect-sandbox";
+import { decideMassSend } from "./mass-approval";
 import { massGetEndpoint, massPreviewEndpoint, massSendAllEndpoint } from "./mass-endpoints";
 import { addMaterialEndpoint, uploadImgEndpoint } from "./media-endpoints";
 import { menuCreateEndpoint, menuGetEndpoint } from "./menu-endpoints";
@@ -45,6 +47,14 @@ export interface SandboxApp {
    * @returns the comment's user_comment_id
    */
   addComment(comment: { msgDataId: string; index?: number; content: string; openId?: string | null; at?: Date }): string;
+  /**
+   * The admin answers a sendall held by API 群发保护 (settings.massProtection): the one with this
+   * clientmsgid, else the newest waiting one. Approved, the send goes out as any other. Throws
+   * when none is waiting (never asked, decided already, or past its 30 minutes).
+   * @returns the msg_id of the send made on approval
+   */
+  approveMassSend(clientMsgId?: string): string;
+  refuseMassSend(clientMsgId?: string): void;
   /** Another party force-refreshed: every live token now answers 40001 and stable_token issues a new one. */
   revokeTokens(): void;
   countCalls(endpoint?: string): number;
@@ -62,6 +72,7 @@ const DEFAULT_SETTINGS: SandboxSettings = {
   jobDelayMs: 1500,
   stableTokenDelayMs: 0,
   publishOutcome: { status: 0, failIdx: [] },
+  massProtection: false,
 };
 
 /** "draft/add" → "/cgi-bin/draft/add"; datacube paths keep their own root. */
@@ -100,7 +111,9 @@ export function createSandboxApp(deps: SandboxDeps): SandboxApp {
       jobs: createSandboxJobStore(deps.db),
       outbox: createSandboxOutboxStore(deps.db),
       comments: createSandboxCommentStore(deps.db),
+      approvals: createSandboxApprovalStore(deps.db),
     },
+    recentSendAlls: [],
     later(delayMs, task) {
       let settle!: () => void;
       const done = new Promise<void>((resolve) => (settle = resolve));
@@ -186,6 +199,8 @@ export function createSandboxApp(deps: SandboxDeps): SandboxApp {
       const openId = c.openId === undefined ? followerOpenIds(sb.seed, 1)[0]! : c.openId;
       return String(sb.stores.comments.addComment(key, { openId, content: c.content, createdAt: at.getTime() }));
     },
+    approveMassSend: (clientMsgId) => decideMassSend(sb, "approved", clientMsgId)!,
+    refuseMassSend: (clientMsgId) => void decideMassSend(sb, "refused", clientMsgId),
     revokeTokens: () => void sb.stores.tokens.revokeAll(sb.accountId, deps.clock.now().getTime()),
     countCalls: (endpoint) => sb.stores.control.countCalls(sb.accountId, endpoint === undefined ? undefined : normalizeEndpoint(endpoint)),
     inspect: (limit) => inspectSandbox(sb, limit),

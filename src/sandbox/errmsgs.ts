@@ -73,6 +73,12 @@ const ERRMSG: Record<number, string> = {
   88009: "reply is not exists",
   88010: "count range error. cout <= 0 or count > 50",
   61501: "date range error",
+  // 风险操作保护 (API 群发保护): WxOpenErrorMsgEnum
+  89501: "此IP正在等待管理员确认,请联系管理员",
+  89503: "此IP调用需要管理员确认,请联系管理员",
+  89506: "24小时内该IP被管理员拒绝调用两次，24小时内不可再使用该IP调用",
+  89507: "1小时内该IP被管理员拒绝调用一次，1小时内不可再使用该IP调用",
+  45166: "invalid content",
 };
 
 const rid = () =>

@@ -86,3 +86,38 @@ export function articleDay(seed: string, msgDataId: string, idx: number, k: numb
     add_to_fav_count: favs + Math.round(favs * 0.1 * u("fc")),
   };
 }
+
+/** Scenes getarticleread names (doc: 全部、公众号消息、聊天会话、朋友圈、公众号主页、其他、推荐、搜一搜). */
+const SCENES = ["公众号消息", "聊天会话", "朋友圈", "公众号主页", "推荐", "搜一搜", "其他"] as const;
+
+/**
+ * Readers of one article-day split by scene, summing to `readUser`, with "全部" first as WeChat
+ * lists it. A pushed (群发) article is read mostly from the message; a published one (发布, not
+ * pushed) from the account's page, chats and 朋友圈.
+ */
+export function readSourcesOf(seed: string, id: string, readUser: number, pushed: boolean): { user_count: number; scene_desc: string }[] {
+  const weights = (pushed ? [0.62, 0.14, 0.1, 0.05, 0.04, 0.02, 0.03] : [0, 0.3, 0.28, 0.22, 0.1, 0.05, 0.05]).map(
+    (w, i) => w * (0.8 + 0.4 * unit(seed, "scene", id, i)),
+  );
+  const sum = weights.reduce((a, w) => a + w, 0);
+  let left = readUser;
+  const parts = weights.map((w, i) => {
+    const n = i === weights.length - 1 ? left : Math.min(left, Math.floor((readUser * w) / sum));
+    left -= n;
+    return { user_count: n, scene_desc: SCENES[i]! };
+  });
+  return [{ user_count: readUser, scene_desc: "全部" }, ...parts.filter((p) => p.user_count > 0)];
+}
+
+/** 点赞, 在看, 留言, 收藏 and 阅读后关注 of one article-day, from its readers (same seed, same figures). */
+export function engagementOf(seed: string, id: string, day: ArticleDay) {
+  const u = (p: string) => unit(seed, "engage", id, p);
+  const readers = day.int_page_read_user;
+  return {
+    like_user: Math.round(readers * (0.015 + 0.02 * u("like"))),
+    zaikan_user: Math.round(readers * (0.005 + 0.01 * u("zaikan"))),
+    comment_count: Math.round(readers * 0.004 * u("comment")),
+    collection_user: day.add_to_fav_user,
+    read_subscribe_user: Math.round(readers * 0.01 * u("subscribe")),
+  };
+}

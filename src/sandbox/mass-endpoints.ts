@@ -1,11 +1,25 @@
 import { dayjs, DEFAULT_TIMEZONE, startOfLocalDay } from "../time";
 import { draftInBox } from "./draft-endpoints";
 import { finishMassSend } from "./finish-jobs";
+import { holdForApproval } from "./mass-approval";
 import { reject, type EndpointSpec, type Sandbox } from "./sandbox-context";
 
 const DAY_MS = 86_400_000;
 /** clientmsgid repeats: 45065 within 24 h (with the msg_id), 45066 within a minute (protocol §5.5). */
 const CLIENTMSGID_TOO_FAST_MS = 60_000;
+/** "接口每分钟最多调用 60 次" for sendall (Batch_Sends doc; protocol §5.5): the 61st within a minute answers 45011. */
+const SENDALL_PER_MINUTE = 60;
+
+/** Counts this sendall in the sliding minute; refuses it with 45011 when 60 came in the last 60 s. */
+function checkMinuteLimit(sb: Sandbox, now: number): void {
+  const recent = sb.recentSendAlls.filter((t) => now - t < 60_000);
+  if (recent.length >= SENDALL_PER_MINUTE) {
+    sb.recentSendAlls.splice(0, sb.recentSendAlls.length, ...recent);
+    reject(45011);
+  }
+  recent.push(now);
+  sb.recentSendAlls.splice(0, sb.recentSendAlls.length, ...recent.slice(-SENDALL_PER_MINUTE));
+}
 
 /**
  * 订阅号: 1 sendall a (Beijing) day. 服务号: 4 a month, and to-all at most once a day.
@@ -41,6 +55,7 @@ export const massSendAllEndpoint = (sb: Sandbox): EndpointSpec => ({
   async handle(req) {
     const body = await req.json();
     const now = req.now.getTime();
+    checkMinuteLimit(sb, now);
     const clientMsgId = body.clientmsgid;
     if (clientMsgId !== undefined) {
       if (typeof clientMsgId !== "string" || Buffer.byteLength(clientMsgId) > 64) reject(45067);
@@ -52,6 +67,7 @@ export const massSendAllEndpoint = (sb: Sandbox): EndpointSpec => ({
     const isToAll = filter.is_to_all === true;
     if (!isToAll && typeof filter.tag_id !== "number") reject(47001, { hint: "filter needs is_to_all:true or a tag_id" });
     const { msgtype, mediaId } = readMessage(sb, body);
+    if (isToAll) holdForApproval(sb, { clientMsgId: (clientMsgId as string | undefined) ?? null, mediaId, body }, now);
     if (!hasQuota(sb, isToAll, req.now)) reject(45028);
     const ids = sb.stores.jobs.addMassSend(
       sb.accountId,

@@ -3,6 +3,7 @@ import type { EncryptMode } from "../config";
 import type { Logger } from "../logger";
 import type { Clock } from "../time";
 import type { Db } from "../db/open-database";
+import type { SandboxApprovalStore } from "../db/stores/sandbox-approval-store";
 import type { SandboxCommentStore } from "../db/stores/sandbox-comment-store";
 import type { SandboxContentStore } from "../db/stores/sandbox-content-store";
 import type { SandboxControlStore } from "../db/stores/sandbox-control-store";
@@ -38,6 +39,12 @@ export interface SandboxSettings {
   stableTokenDelayMs: number;
   /** Outcome of the next publish jobs: publish_status (0 ok; 2 原创失败, 3 常规失败, 4 审核不通过) and fail_idx. */
   publishOutcome: { status: number; failIdx: number[] };
+  /**
+   * API 群发保护 (设置 → 安全中心 → 风险操作保护; platform-2025.md §1b): a sendall to all followers
+   * waits for an admin's confirmation (89503), decided with approveMassSend / refuseMassSend or
+   * timed out after 30 minutes of the sandbox's clock.
+   */
+  massProtection: boolean;
 }
 
 export interface SandboxDeps extends Partial<SandboxSettings> {
@@ -63,6 +70,7 @@ export interface SandboxStores {
   jobs: SandboxJobStore;
   outbox: SandboxOutboxStore;
   comments: SandboxCommentStore;
+  approvals: SandboxApprovalStore;
 }
 
 /** What every simulated endpoint gets. */
@@ -77,6 +85,8 @@ export interface Sandbox {
   stores: SandboxStores;
   /** For the event pushes. */
   fetch: typeof fetch;
+  /** When this process's last sendall calls arrived (ms), at most 60: the API's minute limit (protocol §5.5). */
+  recentSendAlls: number[];
   /** Runs `task` after `delayMs` (tracked, so idle() and close() know about it). */
   later(delayMs: number, task: () => Promise<void> | void): void;
 }

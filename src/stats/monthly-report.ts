@@ -52,6 +52,22 @@ function categoryOf(ctx: StatsContext, columnId: string): ColumnCategory {
   return ctx.columns.find((c) => c.id === columnId)?.category ?? "其他";
 }
 
+function countsByCategory(ctx: StatsContext, perColumn: ReadonlyMap<string, number>): Record<ColumnCategory, number> {
+  const counts = Object.fromEntries(COLUMN_CATEGORIES.map((c) => [c, 0])) as Record<ColumnCategory, number>;
+  for (const [columnId, n] of perColumn) counts[categoryOf(ctx, columnId)] += n;
+  return counts;
+}
+
+/**
+ * 本月发送信息数 per category of `ctx.accountId` from the publications ledger: the 月报's figures,
+ * and 附件3's 发送微信数 for the accounts this install publishes for (src/matrix/).
+ */
+export function sentByCategory(ctx: StatsContext, month: string): Record<ColumnCategory, number> {
+  const { first, last } = monthDates(month);
+  const perColumn = ctx.stores.publications.publishedPerColumn(ctx.accountId, dayStart(first, ctx.timezone), dayStart(addDays(last, 1), ctx.timezone));
+  return countsByCategory(ctx, new Map(perColumn.map((c) => [c.columnId, c.n])));
+}
+
 /**
  * The League's monthly report: per account the 微信体系建设情况 line (followers, 本月发送信息数
  * by category, 总数) and a summary paragraph "截至…，「青春轮台」已推送微信N期（其中…），收听青年N人，
@@ -70,8 +86,7 @@ export function buildMonthlyReport(ctx: StatsContext, month: string): MonthlyRep
   const monthly = new Map(pubs.publishedPerColumn(ctx.accountId, monthStart, monthEnd).map((c) => [c.columnId, c.n]));
   const allTime = new Map(pubs.publishedPerColumn(ctx.accountId, 0, asOfEnd).map((c) => [c.columnId, c.n]));
 
-  const counts = Object.fromEntries(COLUMN_CATEGORIES.map((c) => [c, 0])) as Record<ColumnCategory, number>;
-  for (const [columnId, n] of monthly) counts[categoryOf(ctx, columnId)] += n;
+  const counts = countsByCategory(ctx, monthly);
   const monthTotal = Object.values(counts).reduce((a, b) => a + b, 0);
 
   // columns.yml order first, then columns that were published but have since been removed.

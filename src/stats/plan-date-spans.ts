@@ -11,6 +11,8 @@ export interface BackfillWindowInput {
   yesterday: string;
   /** First run: how many days back to start. */
   initialDays: number;
+  /** The endpoint's first day with data (DATACUBE_FIRST_DATE unless it is younger). */
+  firstDate?: string;
   /**
    * Days before `yesterday` fetched again every run: WeChat sometimes answers an empty list at
    * 08:30 and fills it in later (protocol §5.8), and article totals keep growing for 7 days.
@@ -23,7 +25,7 @@ export function backfillWindow(input: BackfillWindowInput): DateRange | undefine
   const { syncedThrough, yesterday, initialDays, refetchDays } = input;
   const refetchFrom = addDays(yesterday, -(refetchDays - 1));
   const from = syncedThrough === undefined ? addDays(yesterday, -(initialDays - 1)) : minDate(addDays(syncedThrough, 1), refetchFrom);
-  const begin = maxDate(from, DATACUBE_FIRST_DATE);
+  const begin = maxDate(from, input.firstDate ?? DATACUBE_FIRST_DATE);
   return begin <= yesterday ? { beginDate: begin, endDate: yesterday } : undefined;
 }
 

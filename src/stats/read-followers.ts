@@ -1,5 +1,6 @@
-import { eachDay } from "./dates";
-import type { MessageDays } from "./read-message-days";
+import { localDate } from "../time";
+import { addDays, eachDay } from "./dates";
+import { readMessageDays, type MessageDays } from "./read-message-days";
 import type { StatsContext } from "./stats-context";
 
 export interface FollowerPoint {
@@ -64,14 +65,46 @@ export function readFollowers(ctx: StatsContext, from: string, to: string, messa
   return { source, points, ...(note ? { note } : {}) };
 }
 
-/** The follower count on `date`: datacube's cumulate, else user/get's total, else our log's lower bound. */
+/**
+ * The follower count on `date`: user/get's total when it is newer than datacube's cumulate (it
+ * counts today, datacube stops at yesterday), else the cumulate, else our log's lower bound.
+ * user/get is asked even when datacube is not (an account may have one permission and not the other).
+ */
 export function followerCountOn(ctx: StatsContext, date: string): { value: number; source: "datacube" | "user_get" | "logs"; asOf: string | null } {
   const { source } = followerSourceOf(ctx);
-  if (source === "datacube") {
-    const cumulate = ctx.stores.snapshots.cumulateOn(ctx.accountId, date);
-    const counted = ctx.stores.snapshots.followerCountOn(ctx.accountId, date);
-    if (counted && (!cumulate || counted.date > cumulate.date)) return { value: counted.total, source: "user_get", asOf: counted.date };
-    if (cumulate) return { value: cumulate.cumulateUser, source: "datacube", asOf: cumulate.date };
-  }
+  const counted = ctx.stores.snapshots.followerCountOn(ctx.accountId, date);
+  const cumulate = source === "datacube" ? ctx.stores.snapshots.cumulateOn(ctx.accountId, date) : undefined;
+  if (counted && (!cumulate || counted.date > cumulate.date)) return { value: counted.total, source: "user_get", asOf: counted.date };
+  if (cumulate) return { value: cumulate.cumulateUser, source: "datacube", asOf: cumulate.date };
   return { value: ctx.stores.messages.subscribedYouths(ctx.accountId), source: "logs", asOf: null };
+}
+
+/**
+ * Followers at the end of each day of `series`, for the 累计关注 chart. datacube's cumulate where
+ * it has one; otherwise counted back from the newest known total (user/get, or the youths our log
+ * saw subscribe) by the day's net change, so the line sits at the real count (12,290) instead of
+ * climbing from 0 (issue 14). Null where nothing anchors a day.
+ */
+export function followerTotals(ctx: StatsContext, series: FollowerSeries): (number | null)[] {
+  const points = series.points;
+  const last = points[points.length - 1];
+  if (!last) return [];
+  const anchor = followerCountOn(ctx, last.date);
+  const anchorDate = anchor.asOf ?? localDate(ctx.clock.now(), ctx.timezone);
+  // The net change between the range's last day and the anchor's day, from our log.
+  let after = 0;
+  if (anchorDate > last.date && anchor.source !== "datacube") {
+    const later = readMessageDays(ctx, addDays(last.date, 1), anchorDate, []);
+    for (const t of later.types) after += t.msgType === "subscribe" ? t.n : t.msgType === "unsubscribe" ? -t.n : 0;
+  }
+  const totals: (number | null)[] = new Array<number | null>(points.length).fill(null);
+  let running: number | null = anchorDate >= last.date ? anchor.value - after : null;
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i]!;
+    if (p.cumulate !== null) running = p.cumulate;
+    if (p.date === anchor.asOf && anchor.source === "user_get") running = anchor.value;
+    totals[i] = running;
+    running = running === null || p.net === null ? null : running - p.net;
+  }
+  return totals;
 }

@@ -81,7 +81,7 @@ export function readActivityTotal(ctx: StatsContext, from: string, to: string): 
   const { stores, accountId } = ctx;
   rollupMessageDays(ctx, ctx.rollupBudgetDays ?? 14);
   const through = stores.sync.get(accountId, "message_rollup")?.syncedThrough ?? null;
-  const total: Activity = { youths: 0, messages: 0, events: 0, answered: 0, unmatched: 0 };
+  const total: Activity = { youths: 0, messages: 0, events: 0, system: 0, answered: 0, unmatched: 0 };
   const addActivity = (a: Activity) => {
     for (const k of Object.keys(total) as (keyof Activity)[]) total[k] += a[k];
   };

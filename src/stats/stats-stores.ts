@@ -1,4 +1,5 @@
 import type { Db } from "../db/open-database";
+import { createStatsArticleStore, type StatsArticleStore } from "../db/stores/stats-article-store";
 import { createStatsMessageStore, type StatsMessageStore } from "../db/stores/stats-message-store";
 import { createStatsPublicationStore, type StatsPublicationStore } from "../db/stores/stats-publication-store";
 import { createStatsSnapshotStore, type StatsSnapshotStore } from "../db/stores/stats-snapshot-store";
@@ -9,6 +10,8 @@ import { createCommentCountStore, type CommentCountStore } from "../db/stores/co
 /** Every store the stats job, the dashboard and `cli stats` read or write. */
 export interface StatsStores {
   snapshots: StatsSnapshotStore;
+  /** The 2025 datacube family: getarticleread / getarticleshare / getbizsummary / getarticletotaldetail. */
+  articles: StatsArticleStore;
   sync: StatsSyncStore;
   messages: StatsMessageStore;
   publications: StatsPublicationStore;
@@ -21,6 +24,7 @@ export interface StatsStores {
 export function createStatsStores(db: Db): StatsStores {
   return {
     snapshots: createStatsSnapshotStore(db),
+    articles: createStatsArticleStore(db),
     sync: createStatsSyncStore(db),
     messages: createStatsMessageStore(db),
     publications: createStatsPublicationStore(db),

@@ -2,8 +2,9 @@
  * POST /wechat[/:account]: one WeChat push, from the request to the reply, top to bottom.
  *
  *   read body → verify, decrypt, parse (src/wechat) → at the end of the event loop's turn, in one
- *   transaction with a savepoint per push: dedup, read the youth's state, route (pure), record
- *   (message log, 青年之声, inbox, job results) → COMMIT → render → reply
+ *   transaction with a savepoint per push: dedup, read the youth's state (and a staff member's
+ *   "绑定 …"), route (pure), record (message log, 青年之声, inbox, phone binding, job results)
+ *   → COMMIT → render → reply
  *
  * Guarantees (README, The webhook; each has a test):
  * - Answered means stored: the reply is written only after the push is committed, to the main
@@ -36,6 +37,7 @@ import type { InboundMessage, Reply } from "../wechat/types";
 import { readBody } from "./read-body";
 import { createJournalFolder } from "./fold-journal";
 import { readFollower } from "./read-follower";
+import { readBindState } from "../staff-phone/read-bind-state";
 import { recordPush, routeOrFail } from "./record-push";
 import { webhookAccountOf } from "./webhook-path";
 
@@ -125,7 +127,8 @@ export function createPushHandler(deps: Deps): PushHandler {
     const stored = deps.stores.messages.find(accountId, message.dedupKey);
     if (stored) return stored.reply;
     const follower = readFollower(deps.stores, accountId, message, deps.qa.content.current(), receivedAt);
-    const decision = routeOrFail(deps, log, accountId, message, follower, receivedAt);
+    const bind = readBindState(deps.stores.staffPhones, accountId, message, receivedAt);
+    const decision = routeOrFail(deps, log, accountId, message, follower, receivedAt, bind);
     return recordPush(deps, log, accountId, message, decision, receivedAt);
   }
 
@@ -146,7 +149,8 @@ export function createPushHandler(deps: Deps): PushHandler {
     const stored = journal.find(accountId, message.dedupKey) ?? deps.stores.messages.find(accountId, message.dedupKey);
     if (stored) return stored.reply;
     const follower = readFollower(deps.stores, accountId, message, deps.qa.content.current(), receivedAt, false);
-    const decision = routeOrFail(deps, log, accountId, message, follower, receivedAt);
+    const bind = readBindState(deps.stores.staffPhones, accountId, message, receivedAt, false);
+    const decision = routeOrFail(deps, log, accountId, message, follower, receivedAt, bind);
     const reply = withTicketNumber(decision.result.reply, "待编号");
     if (!journal.append({ accountId, message, decision, reply, receivedAt })) {
       throw new RequestError("journal_full", `push journal full (${journal.capacity}): no reply, WeChat will retry`, 503);

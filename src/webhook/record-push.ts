@@ -2,19 +2,20 @@ import type { Deps } from "../deps";
 import { hashOpenId, type Logger } from "../logger";
 import { followJobResult } from "../publisher/job-events";
 import { applyQa } from "../qa/apply-qa";
-import type { QaDecision } from "../qa/decide-qa";
+import { applyBind } from "../staff-phone/apply-bind";
+import type { BindState } from "../staff-phone/decide-bind";
 import type { InboundMessage, Reply } from "../wechat/types";
 import { windowOpenerOf } from "../wechat/window-opener";
 import type { FollowerState } from "./read-follower";
-import { routePush } from "./route-push";
+import { routePush, type RoutedPush } from "./route-push";
 
 /** A decision, or the fact that routing threw (the push is then answered `success` and logged as failed). */
-export type PushDecision = QaDecision & { failed?: true };
+export type PushDecision = RoutedPush & { failed?: true };
 
 /** The pure router (route-push.ts) on the content as it is now; a bug in it fails only this push. */
-export function routeOrFail(deps: Deps, log: Logger, accountId: string, message: InboundMessage, follower: FollowerState, now: Date): PushDecision {
+export function routeOrFail(deps: Deps, log: Logger, accountId: string, message: InboundMessage, follower: FollowerState, now: Date, bind: BindState | null = null): PushDecision {
   try {
-    return routePush(message, { bot: deps.content.current(), qa: deps.qa.content.current(), articles: deps.catalog.byColumn(accountId) }, follower, now);
+    return routePush(message, { bot: deps.content.current(), qa: deps.qa.content.current(), articles: deps.catalog.byColumn(accountId) }, follower, now, bind);
   } catch (err) {
     log.error({ err, type: message.type, user: hashOpenId(message.openId) }, "routing failed, answered success");
     return { result: { reply: null }, intent: null, delivered: [], deliveredReplies: [], failed: true };
@@ -23,7 +24,8 @@ export function routeOrFail(deps: Deps, log: Logger, accountId: string, message:
 
 /**
  * Writes everything one push causes, inside the caller's transaction, and returns its reply:
- * 青年之声 (tickets, answers and staff replies delivered), job results for the publishing ledger,
+ * 青年之声 (tickets, answers and staff replies delivered), a staff member's phone binding,
+ * job results for the publishing ledger,
  * the simulated customer-service window (sandbox mode), then the message log and the youth's row.
  * Used for a push being answered (handle-push.ts) and for one folded from the journal (fold-journal.ts).
  * @param sent the reply already given (a journal entry being folded): stored as it was
@@ -37,7 +39,9 @@ export function recordPush(deps: Deps, log: Logger, accountId: string, message: 
     decision,
     receivedAt,
   );
-  const reply = sent === undefined ? qaReply : sent;
+  // A "绑定 …" from the journal was answered "后台正忙" and carries no outcome: nothing to bind.
+  const bindReply = decision.bind ? applyBind({ store: deps.stores.staffPhones, audit: deps.stores.audit, log }, accountId, message.openId, decision.bind, receivedAt) : undefined;
+  const reply = sent !== undefined ? sent : bindReply !== undefined ? { type: "text" as const, content: bindReply } : qaReply;
   if (message.type === "publish_finished" || message.type === "mass_send_finished") {
     followJobResult({ store: deps.stores.publications, clock: deps.clock, log, onPublished: () => deps.catalog.invalidate() }, accountId, message);
   }

@@ -106,7 +106,7 @@ export function createApiClient(deps: ApiClientDeps) {
     material: materialEndpoints(call),
     draft: draftEndpoints(call),
     freepublish: freepublishEndpoints(call),
-    mass: massEndpoints(call),
+    mass: massEndpoints(call, { clock: deps.clock, sleep }),
     custom: customEndpoints(call),
     menu: menuEndpoints(call),
     datacube: datacubeEndpoints(call),

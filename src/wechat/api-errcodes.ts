@@ -117,3 +117,138 @@ const COMMENT_REFUSALS: Record<number, CommentRefusal> = {
 export function commentRefusal(errcode: number | undefined): CommentRefusal {
   return (errcode !== undefined ? COMMENT_REFUSALS[errcode] : undefined) ?? "other";
 }
+
+/**
+ * What a refused datacube call says about the endpoint itself (数据统计, protocol §5.8;
+ * platform-2025.md §1d), so the stats job knows whether asking an older endpoint can help:
+ * - "no_permission": 48001 api unauthorized (not verified, or the permission set 7 not granted),
+ *   48004 api banned, 50001 user unauthorized. An older endpoint may still be allowed.
+ * - "unknown_api": 40066 invalid url: the platform (or a proxy in front of it) does not know this
+ *   endpoint for the account; the older endpoint is the fallback.
+ * - "offline": 47009 "this api is offline, please use the new api", what getarticletotal and
+ *   getuserread now answer on some accounts (observed 2026-07 by SDK users after "停止维护").
+ * - "quota": 45009 daily quota, 45011 minute quota: stop calling for this account, resume next run.
+ * - "other": transient or a bad request (61500 date format, 61501 date range): retried next run.
+ */
+export type DatacubeRefusal = "no_permission" | "unknown_api" | "offline" | "quota" | "other";
+
+const DATACUBE_REFUSALS: Record<number, DatacubeRefusal> = {
+  48001: "no_permission",
+  48004: "no_permission",
+  50001: "no_permission",
+  40066: "unknown_api",
+  47009: "offline",
+  45009: "quota",
+  45011: "quota",
+};
+
+/** What a refused datacube call means (see DatacubeRefusal); anything unlisted is "other". */
+export function datacubeRefusal(errcode: number | undefined): DatacubeRefusal {
+  return (errcode !== undefined ? DATACUBE_REFUSALS[errcode] : undefined) ?? "other";
+}
+
+/**
+ * What the publisher does about a refused call:
+ * - retry: transient (busy, minute quota, too fast); ask again later with backoff
+ * - quota: no 群发 quota left (45028); wait for the next quota window
+ * - draft_only: the account may not publish or mass-send through the API (48001); the draft is
+ *   made, a person sends it from the MP console
+ * - approval_pending: API 群发保护 holds the send for an admin's confirmation (89503, 89501)
+ * - approval_refused: the admin refused (89506, 89507); never asked again automatically
+ * - fatal: asking again will not help (content, permission, deleted draft)
+ */
+export type ErrcodeAction = "retry" | "quota" | "draft_only" | "approval_pending" | "approval_refused" | "fatal";
+
+export interface ErrcodeMeaning {
+  action: ErrcodeAction;
+  /** For staff, in Chinese: what happened (with the code) and what to do. Stored as the failure reason. */
+  text: string;
+  /** retry: how long to wait at least before asking again. */
+  delayMs?: number;
+}
+
+/**
+ * errcode → meaning → action: THE table (issue 15; protocol §6; platform-2025.md §1a, §1b). The
+ * publisher's failure policy and every page that shows a failure read it; nothing matches on
+ * errmsg text. 8950x are the codes of WeChat's 风险操作保护 confirmation (WxOpenErrorMsgEnum);
+ * that API 群发保护 answers with them is our reading of the research, which marks it UNVERIFIED.
+ */
+export const ERRCODE_MEANINGS: Readonly<Record<number, ErrcodeMeaning>> = {
+  [-1]: { action: "retry", delayMs: 60_000, text: "微信系统繁忙（-1）：稍后自动重试，无需操作" },
+  40001: { action: "retry", delayMs: 60_000, text: "access_token 失效（40001）：已刷新，稍后自动重试；反复出现请检查是否有其他程序在用同一个 AppSecret 刷新令牌" },
+  40005: { action: "fatal", text: "微信不接受图片的文件类型（40005）：请把图片另存为 JPG 或 PNG 后重新发布" },
+  40007: { action: "fatal", text: "微信找不到草稿或图片（40007 invalid media_id）：它可能已在公众号后台被删除；请点“重试”重新生成草稿" },
+  40009: { action: "fatal", text: "图片太大（40009）：请把图片压缩到 1 MB 以内后重新发布" },
+  40164: { action: "fatal", text: "服务器 IP 不在白名单（40164）：请在 微信开发者平台 → 我的业务 → 公众号 → 基础信息 → IP白名单 中加入本服务器的 IP，然后点“重试”" },
+  41005: { action: "fatal", text: "上传的图片没有数据（41005）：请检查图片文件是否完整，然后点“重试”" },
+  45002: { action: "fatal", text: "正文太长（45002）：微信要求正文少于 2 万字符（含排版代码），请删减正文" },
+  45003: { action: "fatal", text: "标题太长（45003）：标题最多 32 个字，请缩短 title" },
+  45004: { action: "fatal", text: "摘要太长（45004）：摘要最多 128 个字，请缩短 digest" },
+  45009: { action: "retry", delayMs: 3600_000, text: "今天的接口调用次数已用完（45009）：一小时后自动重试；急用可在开发者平台清零调用次数" },
+  45011: { action: "retry", delayMs: 61_000, text: "接口调用太频繁（45011）：一分钟后自动重试，无需操作" },
+  45028: { action: "quota", text: "群发次数已用完（45028）：订阅号每天可群发 1 次，服务号每月 4 次（含公众号后台的群发）；将在下一个可群发的时间自动发送" },
+  45065: { action: "retry", delayMs: 61_000, text: "该群发 24 小时内已经发出过（45065 clientmsgid 已存在）：按已发送处理，不会重复群发" },
+  45066: { action: "retry", delayMs: 61_000, text: "同一群发重试太快（45066）：一分钟后自动核对，不会重复群发" },
+  45067: { action: "fatal", text: "群发编号 clientmsgid 太长（45067）：这是程序问题，请联系技术人员" },
+  45110: { action: "fatal", text: "作者名太长（45110）：作者最多 16 个字，请缩短 author" },
+  45166: { action: "fatal", text: "微信不接受正文内容（45166）：通常是正文里有微信不允许的链接，请删除外部链接后重新发布" },
+  48001: {
+    action: "draft_only",
+    text: "该账号无发布接口权限（48001）：2025年7月起，未认证的账号不能通过接口发表或群发。草稿已建好，请在公众号后台的草稿箱中手动发表",
+  },
+  48004: { action: "fatal", text: "该账号的接口已被封禁（48004）：请登录公众号后台查看通知" },
+  53500: { action: "fatal", text: "该账号的发布功能已被封禁（53500）：请登录公众号后台查看通知" },
+  53501: { action: "retry", delayMs: 10 * 60_000, text: "发布太频繁（53501）：十分钟后自动重试，无需操作" },
+  53503: { action: "fatal", text: "草稿未通过微信的发布检查（53503）：请在公众号后台的草稿箱打开该草稿查看原因" },
+  53504: { action: "fatal", text: "微信要求在公众号后台处理该草稿（53504）：请在公众号后台的草稿箱中手动发表" },
+  53505: { action: "fatal", text: "微信要求先手动保存草稿（53505）：请在公众号后台的草稿箱打开并保存该草稿，然后点“重试”" },
+  89501: { action: "approval_pending", text: "等待管理员确认群发（89501，API 群发保护）：请管理员在微信中确认，30 分钟内未确认则本次群发失败" },
+  89503: { action: "approval_pending", text: "群发需要管理员确认（89503，API 群发保护）：请管理员在 30 分钟内在微信中确认；不需要时可在公众号后台 设置 → 安全中心 → 风险操作保护 中关闭" },
+  89506: { action: "approval_refused", text: "管理员拒绝了群发（89506，24 小时内已拒绝两次）：24 小时内不能再通过接口群发；确需发送请在公众号后台操作，或点“重试”改日再发" },
+  89507: { action: "approval_refused", text: "管理员拒绝了群发（89507）：一小时内不能再通过接口群发；确需发送请点“重试”，并请管理员确认" },
+};
+
+/** The meaning of any errcode: the table's row, or a plain statement for codes it does not list. */
+export function explainErrcode(errcode: number, errmsg = ""): ErrcodeMeaning {
+  return (
+    ERRCODE_MEANINGS[errcode] ?? {
+      action: "fatal",
+      text: `微信拒绝了请求（errcode ${errcode}${errmsg ? `：${errmsg}` : ""}）：请把这句话发给技术人员，处理后点“重试”`,
+    }
+  );
+}
+
+/** freepublish publish_status (protocol §2): 2–6 are failures, in staff's words. */
+const PUBLISH_STATUS_REASONS: Readonly<Record<number, string>> = {
+  2: "原创声明校验未通过（publish_status 2）：请在公众号后台的草稿箱检查原创声明后手动发表，或去掉原创声明后点“重试”",
+  3: "微信未能发表（publish_status 3，常规失败）：请在公众号后台的草稿箱打开该草稿查看原因",
+  4: "平台审核不通过（publish_status 4）：请修改内容后点“重试”",
+  5: "发表后文章被删除（publish_status 5）",
+  6: "发表后文章被微信封禁（publish_status 6）：请登录公众号后台查看通知",
+};
+
+export function publishStatusReason(status: number): string {
+  return PUBLISH_STATUS_REASONS[status] ?? `微信报告发表失败（publish_status ${status}）：请在公众号后台查看`;
+}
+
+/** MASSSENDJOBFINISH Status err(n) (protocol §2): why WeChat stopped a mass send. */
+const MASS_STOP_REASONS: Readonly<Record<string, string>> = {
+  "10001": "涉嫌广告",
+  "20001": "涉嫌政治",
+  "20004": "涉嫌社会",
+  "20002": "涉嫌色情",
+  "20006": "涉嫌违法犯罪",
+  "20008": "涉嫌欺诈",
+  "20013": "涉嫌版权",
+  "22000": "涉嫌互推（互相宣传）",
+  "21000": "涉嫌其他",
+};
+
+/** A mass send that ended badly (SEND_FAIL, DELETE, "send fail", err(n)), in staff's words. */
+export function massStatusReason(status: string): string {
+  const s = status.trim();
+  const code = s.toLowerCase().startsWith("err(") && s.endsWith(")") ? s.slice(4, -1) : undefined;
+  if (code !== undefined) return `微信审核拦截了群发（${s}${MASS_STOP_REASONS[code] ? `，${MASS_STOP_REASONS[code]}` : ""}）：请修改内容后点“重试”`;
+  if (s.toUpperCase() === "DELETE") return "群发后消息被删除（DELETE）";
+  return `群发失败（${s}）：请在公众号后台的群发记录中查看原因`;
+}

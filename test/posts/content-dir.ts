@@ -23,7 +23,7 @@ export interface ContentDir {
 
 export function makeContentDir(): ContentDir {
   const dir = mkdtempSync(path.join(tmpdir(), "posts-"));
-  for (const f of ["columns.yml", "replies.yml", "menu.yml", "qa.yml"]) {
+  for (const f of ["columns.yml", "replies.yml", "menu.yml", "qa.yml", "checks.yml"]) {
     if (existsSync(path.join(FIXTURE_CONTENT, f))) cpSync(path.join(FIXTURE_CONTENT, f), path.join(dir, f));
   }
   const postsDir = path.join(dir, "posts");
@@ -31,6 +31,8 @@ export function makeContentDir(): ContentDir {
   for (const img of ["job-fair.jpg", "jujube-orchard.webp", "volunteers.png", "internship.jpg"]) {
     cpSync(path.join(FIXTURE_CONTENT, "posts/images", img), path.join(postsDir, "images", img));
   }
+  // Each column's default cover (columns.yml default_cover), as the repository ships them.
+  cpSync(path.join(FIXTURE_CONTENT, "posts/images/covers"), path.join(postsDir, "images/covers"), { recursive: true });
   const bot = loadContent(dir).content!;
   return {
     dir,

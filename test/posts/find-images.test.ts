@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { findImages, resolveImagePath } from "../../src/posts/find-images";
 import type { Column } from "../../src/bot/bot-content";
@@ -45,16 +45,18 @@ describe("findImages", () => {
   it("refuses images on other websites, missing files, unsupported types and empty paths, each with its line", () => {
     const r = imagesOf("![外链](https://example.org/a.jpg)\n\n![缺](images/missing.jpg)\n\n![表](images/table.xlsx)\n\n![]()");
     expect(r.messages).toEqual([
-      'content/posts/2026-12-01-job-fair.md:9: body: image "https://example.org/a.jpg" is on another website; WeChat removes such images: save it under content/posts/images/ and link it as images/<name>',
-      `content/posts/2026-12-01-job-fair.md:11: body: image "images/missing.jpg" not found (looked for ${path.join(c.postsDir, "images/missing.jpg")})`,
-      'content/posts/2026-12-01-job-fair.md:13: body: image "images/table.xlsx" is a .xlsx file; use jpg, png, webp or gif',
-      "content/posts/2026-12-01-job-fair.md:15: body: an image has no path: write ![description](images/photo.jpg)",
+      "content/posts/2026-12-01-job-fair.md:9: body: 图片「https://example.org/a.jpg」在别的网站上，微信会把它删掉：把图片存到 content/posts/images/，写成 ![说明](images/文件名.jpg)",
+      `content/posts/2026-12-01-job-fair.md:11: body: 找不到图片「images/missing.jpg」（找的是 ${path.join(c.postsDir, "images/missing.jpg")}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`,
+      "content/posts/2026-12-01-job-fair.md:13: body: 图片「images/table.xlsx」是 .xlsx 文件：请用 jpg、png、webp 或 gif",
+      "content/posts/2026-12-01-job-fair.md:15: body: 有一张图片没写路径：写成 ![说明](images/照片.jpg)",
     ]);
   });
 
   it("checks the front matter cover file", () => {
     const r = imagesOf("正文", { cover: "images/cover.jpg" });
-    expect(r.messages).toEqual([`content/posts/2026-12-01-job-fair.md:6: cover: image "images/cover.jpg" not found (looked for ${path.join(c.postsDir, "images/cover.jpg")})`]);
+    expect(r.messages).toEqual([
+      `content/posts/2026-12-01-job-fair.md:6: cover: 找不到图片「images/cover.jpg」（找的是 ${path.join(c.postsDir, "images/cover.jpg")}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`,
+    ]);
   });
 
   it("without a cover takes the first local body image", () => {
@@ -62,19 +64,19 @@ describe("findImages", () => {
     expect(r.cover?.ref).toBe("images/jujube-orchard.webp");
   });
 
-  it("else the column's default_cover (relative to content/)", () => {
-    mkdirSync(path.join(c.dir, "images/covers"), { recursive: true });
-    writeFileSync(path.join(c.dir, "images/covers/careers.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+  it("else the column's default_cover, looked up like post pictures: relative to content/posts/ (issue 15)", () => {
     const r = imagesOf("只有文字。", { cover: "none" });
     expect(r.problems).toEqual([]);
-    expect(r.cover).toEqual({ ref: "images/covers/careers.jpg", path: path.join(c.dir, "images/covers/careers.jpg"), line: undefined });
+    expect(r.cover).toEqual({ ref: "images/covers/careers.jpg", path: path.join(c.postsDir, "images/covers/careers.jpg"), line: undefined });
   });
 
-  it("reports a default_cover that does not exist against columns.yml", () => {
+  it("reports a default_cover that does not exist against columns.yml, at the default_cover line", () => {
+    rmSync(path.join(c.postsDir, "images/covers/careers.jpg"));
     const column = c.bot.columnsById.get("careers")!;
     const r = imagesOf("只有文字。", { cover: "none" });
+    expect(column.defaultCoverLine).toBeGreaterThan(column.line);
     expect(r.messages).toEqual([
-      `content/columns.yml:${column.line}: columns[careers].default_cover: image "images/covers/careers.jpg" not found (looked for ${path.join(c.dir, "images/covers/careers.jpg")})`,
+      `content/columns.yml:${column.defaultCoverLine}: columns[careers].default_cover: 栏目 careers 的默认封面：找不到图片「images/covers/careers.jpg」（找的是 ${path.join(c.postsDir, "images/covers/careers.jpg")}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`,
     ]);
   });
 
@@ -83,7 +85,7 @@ describe("findImages", () => {
     delete column.defaultCover;
     const r = imagesOf("只有文字。", { cover: "none" }, column);
     expect(r.messages).toEqual([
-      "content/posts/2026-12-01-job-fair.md: cover: no cover image: WeChat needs one for every article; add cover: images/<name>.jpg, put an image in the text, or give the column a default_cover in columns.yml",
+      "content/posts/2026-12-01-job-fair.md: cover: 没有封面图：微信的图文消息必须有封面。写 cover: images/图片.jpg，或在正文里放一张图片，或在 columns.yml 给栏目写 default_cover",
     ]);
   });
 });

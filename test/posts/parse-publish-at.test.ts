@@ -30,21 +30,21 @@ describe("parsePublishAt", () => {
   });
 
   it("refuses a date without a time of day, saying how to write it", () => {
-    expect(problem("2026-12-01")).toBe('"2026-12-01" has no time of day; write it like 2026-12-01 09:00 (Beijing time) or 2026-12-01 09:00 +06:00');
+    expect(problem("2026-12-01")).toBe('「2026-12-01」只有日期，没有几点几分：写成 2026-12-08 20:00 这样的格式（北京时间；新疆时间写 2026-12-08 20:00 +06:00）');
   });
 
   it("refuses text that is not a date and time", () => {
-    expect(problem("next Friday")).toBe('"next Friday" is not a date and time; write it like 2026-12-01 09:00 (Beijing time) or 2026-12-01 09:00 +06:00');
+    expect(problem("next Friday")).toBe('「next Friday」不是日期和时间：写成 2026-12-08 20:00 这样的格式（北京时间；新疆时间写 2026-12-08 20:00 +06:00）');
   });
 
   it("refuses impossible dates and hours", () => {
-    const msg = (t: string) => `"${t}" is not a real date and time (check the day of the month and the hour 0–23)`;
+    const msg = (t: string) => `「${t}」这个日期或时间不存在：检查几月几日和小时（0–23）`;
     expect(problem("2026-02-30 09:00")).toBe(msg("2026-02-30 09:00"));
     expect(problem("2026-12-01 25:00")).toBe(msg("2026-12-01 25:00"));
     expect(problem("2026-12-01 09:61")).toBe(msg("2026-12-01 09:61"));
   });
 
   it("refuses an impossible UTC offset", () => {
-    expect(problem("2026-12-01 09:00 +15:00")).toBe('"2026-12-01 09:00 +15:00" has an impossible UTC offset +15:00');
+    expect(problem("2026-12-01 09:00 +15:00")).toBe('「2026-12-01 09:00 +15:00」的时区 +15:00 不存在：北京时间不用写时区，新疆时间写 +06:00');
   });
 });

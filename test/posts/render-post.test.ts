@@ -28,10 +28,10 @@ describe("renderPost", () => {
   it("inlines every style and leaves no <style>, class or newline between tags", () => {
     const { html } = render("## 一、时间地点\n\n- 时间：12月5日\n- 地点：县人才市场\n\n> 请携带身份证\n\n**46 家企业**参会。");
     expect(html).not.toMatch(/<style|class=|>\n</);
-    expect(html.startsWith('<section style="font-size:16px;color:#333;line-height:1.75')).toBe(true);
+    expect(html.startsWith('<section style="font-size:16px;line-height:1.75')).toBe(true);
     expect(html).toContain('<h2 style="font-size:18px;font-weight:bold;margin:24px 0 12px;padding-left:8px;border-left:4px solid #c8161d">一、时间地点</h2>');
     expect(html).toContain('<strong style="color:#c8161d">46 家企业</strong>');
-    expect(html).toContain('<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #c8161d;background:#fdf3f3;color:#555"><p style="margin:4px 0">请携带身份证</p></blockquote>');
+    expect(html).toContain('<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #c8161d;background:rgba(200,22,29,.06)"><p style="margin:4px 0">请携带身份证</p></blockquote>');
   });
 
   it("wraps list item content in <section> (WeChat re-flows bare <li>)", () => {

@@ -4,7 +4,6 @@ import { buildDeps, closeDeps } from "../../src/build-deps";
 import type { Deps } from "../../src/deps";
 import { postsCommand } from "../../src/cli/posts-command";
 import { publishCommand } from "../../src/cli/publish-command";
-import { previewCommand } from "../../src/cli/preview-command";
 import { menuCommand, toApiMenu } from "../../src/cli/menu-command";
 import { fixedClock } from "../../src/time";
 import { publisherFor } from "../../src/publisher/publisher";
@@ -123,31 +122,7 @@ describe("publishCommand", () => {
   });
 });
 
-describe("previewCommand", () => {
-  it("sends the post as it will look to one follower's phone (mass/preview), through its own draft", async () => {
-    c.writePost("2026-12-24-xmas.md", jobFair({ publish_at: "2026-12-24 10:00" }));
-    deps = sandboxDeps(c.dir);
-    expect(await previewCommand(deps, ["2026-12-24-xmas.md", "--to", "oEditor_0001"], out)).toBe(0);
-    expect(output).toMatch(/^preview of 2026-12-24-xmas sent to oEditor_0001\n  title: 【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会\n  draft: \S+ \(a preview copy/);
-    const seen = deps.sandbox!.inspect();
-    expect(seen.previews).toHaveLength(1);
-    expect(seen.previews[0]).toMatchObject({ mediaId: seen.drafts[0]!.mediaId, request: expect.objectContaining({ touser: "oEditor_0001" }) });
-    expect(seen.massSends).toHaveLength(0);
-  });
-
-  it("needs a post and --to, and reports a post's problems", async () => {
-    c.writePost("2026-12-24-bad.md", jobFair({ mode: "push" }));
-    deps = sandboxDeps(c.dir);
-    expect(await previewCommand(deps, ["2026-12-24-bad"], out)).toBe(1);
-    expect(output).toContain("usage:");
-    output = "";
-    expect(await previewCommand(deps, ["2026-12-24-bad", "--to", "o1"], out)).toBe(1);
-    expect(output).toMatch(/^problem: .*mode: "push" must be/);
-    output = "";
-    expect(await previewCommand(deps, ["2026-12-24-none", "--to", "o1"], out)).toBe(1);
-    expect(output).toBe("no post content/posts/2026-12-24-none.md\n");
-  });
-});
+// previewCommand (with --to me): test/staff-phone/preview-to-me.test.ts
 
 describe("menuCommand", () => {
   it("syncs content/menu.yml with menu/create; --dry-run shows the request and whether it would change anything", async () => {

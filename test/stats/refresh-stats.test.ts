@@ -3,13 +3,13 @@ import { refreshStats, UNAVAILABLE_DETAIL, type RefreshStatsDeps } from "../../s
 import { daysBetween, eachDay } from "../../src/stats/dates";
 import { readFollowers, NOTE_UNVERIFIED } from "../../src/stats/read-followers";
 import { readMessageDays } from "../../src/stats/read-message-days";
-import type { DateRange } from "../../src/wechat/endpoints/datacube";
+import { DATACUBE_MAX_DAYS, type DateRange } from "../../src/wechat/endpoints/datacube";
 import { createLogger } from "../../src/logger";
 import { createStatsStores } from "../../src/stats/stats-stores";
 import { startHarness, makeDraft, type Harness } from "../sandbox/harness";
 import { statsWorld, type StatsWorld } from "./stats-fixture";
 
-const MAX_SPAN: Record<string, number> = { getusersummary: 7, getusercumulate: 7, getarticlesummary: 1, getarticletotal: 1 };
+const MAX_SPAN: Record<string, number> = { ...DATACUBE_MAX_DAYS };
 
 interface Call {
   endpoint: string;
@@ -20,7 +20,7 @@ interface Call {
  * datacube as WeChat answers it (protocol §5.8): refuses spans over the limit (61501), has data
  * only up to `readyThrough`, one summary row per (date, source), one mass send a day.
  */
-function fakeWechat(options: { readyThrough: string; fail?: (endpoint: string, range: DateRange) => number | Error | undefined }) {
+function fakeWechat(options: { readyThrough: string; fail?: (endpoint: string, range: DateRange) => number | Error | undefined; delayedFrom?: string }) {
   const calls: Call[] = [];
   const answer = <T>(endpoint: string, range: DateRange, rows: (date: string) => T[]): Promise<T[]> => {
     calls.push({ endpoint, range });
@@ -32,6 +32,8 @@ function fakeWechat(options: { readyThrough: string; fail?: (endpoint: string, r
     }
     return Promise.resolve(eachDay(range.beginDate, range.endDate).filter((d) => d <= options.readyThrough).flatMap(rows));
   };
+  const delayed = <T>(endpoint: string, range: DateRange, rows: (date: string) => T[]) =>
+    answer(endpoint, range, rows).then((list) => ({ rows: list, isDelay: options.delayedFrom !== undefined && range.endDate >= options.delayedFrom }));
   const counters = { intPageReadUser: 40, intPageReadCount: 52, oriPageReadUser: 1, oriPageReadCount: 1, shareUser: 3, shareCount: 4, addToFavUser: 1, addToFavCount: 1 };
   const day = (d: string) => Number(d.replace(/-/g, "")) % 1000;
   const wechat: RefreshStatsDeps["wechat"] = {
@@ -53,6 +55,41 @@ function fakeWechat(options: { readyThrough: string; fail?: (endpoint: string, r
             articleIdx: 1,
             title: `文章 ${d}`,
             details: [{ statDate: d, targetUser: 900, ...counters }],
+          },
+        ]),
+      // The 2025 family, shaped as datacube.ts returns it (one article a day, published that day).
+      getArticleRead: (r) =>
+        delayed("getarticleread", r, (d) => [{ refDate: d, msgId: `${day(d)}00_1`, msgDataId: `${day(d)}00`, articleIdx: 1, readUser: 40, readSources: [{ scene: "全部", userCount: 40 }] }]),
+      getArticleShare: (r) => delayed("getarticleshare", r, (d) => [{ refDate: d, msgId: `${day(d)}00_1`, msgDataId: `${day(d)}00`, articleIdx: 1, shareUser: 3 }]),
+      getBizSummary: (r) =>
+        delayed("getbizsummary", r, (d) => [
+          { refDate: d, readUser: 40, shareUser: 3, zaikanUser: 1, likeUser: 2, commentCount: 0, collectionUser: 1, redirectOriPageUser: 1, sendPageCount: 1 },
+        ]),
+      getArticleTotalDetail: (r) =>
+        delayed("getarticletotaldetail", r, (d) => [
+          {
+            refDate: d,
+            msgId: `${day(d)}00_1`,
+            msgDataId: `${day(d)}00`,
+            articleIdx: 1,
+            publishType: 1,
+            title: `文章 ${d}`,
+            contentUrl: `http://mp.weixin.qq.com/s?__biz=MzA5&mid=${day(d)}00&idx=1`,
+            details: [
+              {
+                statDate: d,
+                readUser: 40,
+                shareUser: 3,
+                zaikanUser: 1,
+                likeUser: 2,
+                commentCount: 0,
+                collectionUser: 1,
+                readSubscribeUser: 0,
+                readDeliveryRate: null,
+                readFinishRate: 0.4,
+                readAvgActivetime: 1.5,
+              },
+            ],
           },
         ]),
     },

@@ -55,6 +55,18 @@ export const STATE_LABELS: Record<string, string> = {
   missed: "错过时间",
   waiting_quota: "等待群发额度",
   cancelled: "已取消",
+  draft_only: "草稿已建",
+  awaiting_approval: "等待管理员确认",
+  skipped: "已跳过",
+};
+
+/** What staff do about a row in this state on the 发布 page (the reason itself comes from the ledger). */
+export const STATE_HINTS: Record<string, string> = {
+  failed: "看原因改好后点“重试”；不再发就点“跳过”。",
+  missed: "点“立即发布”现在发出，或“改时间”另定时间；不再发就点“跳过”。",
+  draft_only: "草稿已在公众号后台的草稿箱里：请登录 mp.weixin.qq.com，在“草稿箱”中手动发表。",
+  awaiting_approval: "请公众号管理员在手机微信上确认这次群发；超过截止时间未确认会记为失败，不会自动再发。",
+  waiting_quota: "今天（或本月）的群发次数已用完，到下一次可群发时自动发出。",
 };
 
 export const MODE_LABELS: Record<string, string> = { mass: "群发", publish: "发布" };
@@ -106,6 +118,7 @@ const FIXED_RULES: Record<string, string> = {
   "qa:list": "青年之声：我的问题",
   "qa:ask": "青年之声：收到问题",
   "qa:too-short": "青年之声：问题太短",
+  "staff-phone:bind": "绑定后台账号",
 };
 
 /**

@@ -45,6 +45,11 @@ export interface Chart {
   kind: "bar" | "line" | "doughnut";
   labels: string[];
   series: ChartSeries[];
+  /**
+   * The left value axis. Every chart counts things, so its steps are whole numbers; it starts at 0
+   * unless `beginAtZero` is false (a running total such as 12,290 followers is drawn near its values).
+   */
+  valueAxis?: { beginAtZero: boolean };
 }
 
 export interface Kpi {

@@ -1,6 +1,6 @@
 import type { StatsContext } from "../../stats/stats-context";
 import { readMessageDays } from "../../stats/read-message-days";
-import { followerCountOn, readFollowers } from "../../stats/read-followers";
+import { followerCountOn, followerTotals, readFollowers } from "../../stats/read-followers";
 import { emptyPage, formatNumber, type DateRange, type PageModel } from "./page-model";
 import { USER_SOURCE_LABELS } from "./labels";
 
@@ -37,9 +37,15 @@ export function presentFollowers(ctx: StatsContext, range: DateRange): PageModel
       { label: "净增", type: "line", data: series.points.map((p) => p.net) },
     ],
   });
-  if (series.source === "datacube") {
-    page.charts.push({ id: "follower-total", title: "累计关注人数", kind: "line", labels, series: [{ label: "累计关注", data: series.points.map((p) => p.cumulate) }] });
-  }
+  page.charts.push({
+    id: "follower-total",
+    title: series.source === "datacube" ? "累计关注人数" : "累计关注人数（由当前关注人数按本系统记录的关注事件倒推）",
+    kind: "line",
+    labels,
+    series: [{ label: "累计关注", data: followerTotals(ctx, series) }],
+    // Drawn near 12,290, not from 0: a change of a few followers must stay visible.
+    valueAxis: { beginAtZero: false },
+  });
   page.tables.push({
     id: "followers",
     caption: series.source === "datacube" ? "每日关注（微信官方数据）" : "每日关注（本系统记录）",

@@ -1,4 +1,5 @@
 import { hashOpenId } from "../../logger";
+import { SYSTEM_TYPES } from "../../db/stores/message-row";
 import { eachDay, formatMinute } from "../../stats/dates";
 import type { StatsContext } from "../../stats/stats-context";
 import { readMessageDays, sumBy } from "../../stats/read-message-days";
@@ -14,16 +15,20 @@ export function presentMessages(ctx: StatsContext, range: DateRange): PageModel 
   page.range = range;
   const m = readMessageDays(ctx, range.from, range.to);
   const days = eachDay(range.from, range.to);
-  const total = (k: "messages" | "events" | "answered" | "unmatched") => m.activity.reduce((a, x) => a + x[k], 0);
+  const total = (k: "messages" | "events" | "system" | "answered" | "unmatched") => m.activity.reduce((a, x) => a + x[k], 0);
   const messages = total("messages");
   page.kpis = [
     { label: "收到消息", value: formatNumber(messages) },
-    { label: "菜单与关注事件", value: formatNumber(total("events")) },
+    { label: "菜单与关注事件", value: formatNumber(total("events")), hint: "青年的关注、取消关注、扫码和菜单操作" },
     { label: "关键词回复", value: formatNumber(total("answered")), hint: messages > 0 ? `占 ${((100 * total("answered")) / messages).toFixed(1)}%` : "" },
     { label: "未匹配", value: formatNumber(total("unmatched")) },
+    // MASSSENDJOBFINISH and PUBLISHJOBFINISH are WeChat reporting on our own sends (issue 14).
+    { label: "微信系统通知", value: formatNumber(total("system")), hint: "群发、发布结果通知，由微信发出，不计入互动" },
   ];
 
-  const grouped = sumBy(m.types, (t) => `${typeGroup(t.msgType)}\u0000${t.day}`);
+  // Youths' pushes only: a job result is not something a youth sent.
+  const youthTypes = m.types.filter((t) => !SYSTEM_TYPES.has(t.msgType));
+  const grouped = sumBy(youthTypes, (t) => `${typeGroup(t.msgType)}\u0000${t.day}`);
   page.charts.push({
     id: "message-types",
     title: "每日收到的消息与事件",
@@ -40,13 +45,22 @@ export function presentMessages(ctx: StatsContext, range: DateRange): PageModel 
       { key: "date", label: "日期" },
       { key: "messages", label: "消息", numeric: true },
       { key: "events", label: "事件", numeric: true },
+      { key: "system", label: "微信系统通知", numeric: true },
       { key: "youths", label: "互动青年", numeric: true },
       { key: "answered", label: "关键词回复", numeric: true },
       { key: "unmatched", label: "未匹配", numeric: true },
     ],
     rows: days.map((date) => {
       const a = activity.get(date);
-      return { date, messages: a?.messages ?? 0, events: a?.events ?? 0, youths: a?.youths ?? 0, answered: a?.answered ?? 0, unmatched: a?.unmatched ?? 0 };
+      return {
+        date,
+        messages: a?.messages ?? 0,
+        events: a?.events ?? 0,
+        system: a?.system ?? 0,
+        youths: a?.youths ?? 0,
+        answered: a?.answered ?? 0,
+        unmatched: a?.unmatched ?? 0,
+      };
     }),
   });
 

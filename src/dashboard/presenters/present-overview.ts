@@ -1,7 +1,7 @@
 import type { StatsContext } from "../../stats/stats-context";
 import { dayStart, addDays, formatMinute } from "../../stats/dates";
 import { readMessageDays, type MessageDays } from "../../stats/read-message-days";
-import { followerCountOn, readFollowers, type FollowerSeries } from "../../stats/read-followers";
+import { followerCountOn, followerTotals, readFollowers, type FollowerSeries } from "../../stats/read-followers";
 import { emptyPage, formatNumber, type DateRange, type PageModel, type Table } from "./page-model";
 import { label, SYNC_SOURCE_LABELS, SYNC_STATUS_LABELS } from "./labels";
 
@@ -99,9 +99,7 @@ export function presentOverview(ctx: StatsContext, range: DateRange): PageModel 
     series: [
       { label: "新关注", data: followers.points.map((p) => p.newUser) },
       { label: "取消关注", data: followers.points.map((p) => (p.cancelUser === null ? null : -p.cancelUser)) },
-      ...(followers.source === "datacube"
-        ? [{ label: "累计关注", type: "line" as const, axis: "y1" as const, data: followers.points.map((p) => p.cumulate) }]
-        : []),
+      { label: "累计关注", type: "line" as const, axis: "y1" as const, data: followerTotals(ctx, followers) },
     ],
   });
   const table = dailyTable(followers, messages);

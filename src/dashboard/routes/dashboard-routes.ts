@@ -21,6 +21,10 @@ import { mountTryRoutes } from "./dashboard-try-routes";
 import { mountQaRoutes } from "./dashboard-qa-routes";
 import { mountCommentRoutes } from "./dashboard-comment-routes";
 import { mountInboxRoutes, unansweredSummary } from "./dashboard-inbox-routes";
+import { mountReportRoutes } from "./dashboard-report-routes";
+import { mountDraftRoutes } from "./dashboard-draft-routes";
+import { mountPublishRoutes } from "./dashboard-publish-routes";
+import { mountPhoneRoutes } from "./dashboard-phone-routes";
 
 /**
  * The staff dashboard under /dashboard (login at /dashboard/login): server-rendered pages with
@@ -89,6 +93,11 @@ export function dashboardRoutes(deps: Deps): Router {
   mountQaRoutes(router, deps, pages);
   mountCommentRoutes(router, deps, pages);
   mountInboxRoutes(router, deps, pages);
+  mountReportRoutes(router, deps, pages);
+  mountDraftRoutes(router, deps, pages);
+  // 发布 before the stats pages: it serves /dashboard/publications (the CSV export stays theirs).
+  mountPublishRoutes(router, deps, pages);
+  mountPhoneRoutes(router, deps, pages);
   mountPageRoutes(router, pages);
   if (deps.sandbox) {
     mountTryRoutes(router, deps, pages);

@@ -34,10 +34,10 @@ export function layout(options: LayoutOptions, body: SafeHtml): SafeHtml {
         (p) =>
           html`<a href="/dashboard${p.path ? `/${p.path}` : ""}${p.param === "range" && staff.query ? `?${staff.query}` : ""}"${
             p.id === staff.active ? html` aria-current="page"` : ""
-          }>${p.nav}</a>${p.id === "messages" ? inboxLink(staff) : ""}`,
-      )}<a href="/dashboard/comments"${staff.active === "comments" ? html` aria-current="page"` : ""}>留言</a></nav>
+          }>${p.nav}</a>${p.id === "messages" ? inboxLink(staff) : ""}${p.id === "articles" ? html`<a href="/dashboard/drafts"${staff.active === "drafts" ? html` aria-current="page"` : ""} data-nav="drafts">稿件</a>` : ""}`,
+      )}<a href="/dashboard/comments"${staff.active === "comments" ? html` aria-current="page"` : ""}>留言</a><a href="/dashboard/township-report"${staff.active === "township-report" ? html` aria-current="page"` : ""} data-nav="township-report">附件3</a></nav>
       <div class="who">${staff.sandbox ? html`<span class="badge" title="未配置微信凭据，使用内置模拟器">沙盒</span>` : ""}
-        <span>${staff.name}</span>
+        <span>${staff.name}</span><a class="who-phone" href="/dashboard/phone"${staff.active === "phone" ? html` aria-current="page"` : ""}>我的手机</a>
         <form method="post" action="/dashboard/logout"><input type="hidden" name="_csrf" value="${staff.csrfToken}"><button type="submit">退出</button></form>
       </div>`
     : "";

@@ -61,7 +61,7 @@ ${body}
 }
 
 function renderChart(c: Chart): SafeHtml {
-  const data = { kind: c.kind, labels: c.labels, series: c.series };
+  const data = { kind: c.kind, labels: c.labels, series: c.series, ...(c.valueAxis ? { valueAxis: c.valueAxis } : {}) };
   return html`<figure class="card" id="figure-${c.id}">
 <h3>${c.title}</h3>
 <div class="chart-box"><canvas id="chart-${c.id}" data-chart="${c.id}" role="img" aria-label="${c.title}"></canvas></div>

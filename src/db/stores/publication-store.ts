@@ -1,6 +1,6 @@
 import type { Db } from "../open-database";
 
-/** The ledger's states; migration 0003 documents each one and the transitions between them. */
+/** The ledger's states; migrations 0003 and 0010 document each one and the transitions between them. */
 export const PUBLICATION_STATES = [
   "scheduled",
   "rendering",
@@ -11,6 +11,12 @@ export const PUBLICATION_STATES = [
   "missed",
   "waiting_quota",
   "cancelled",
+  /** 草稿已建: WeChat refused to publish through the API (48001); staff publish the draft by hand. */
+  "draft_only",
+  /** 等待管理员确认: API 群发保护 holds the send until an admin confirms it (30 minutes at most). */
+  "awaiting_approval",
+  /** 已跳过: staff skipped it before anything was sent. */
+  "skipped",
 ] as const;
 export type PublicationState = (typeof PUBLICATION_STATES)[number];
 
@@ -96,12 +102,20 @@ export interface PublicationStore {
    * first, re-read and decide again). Records `note` in the same transaction.
    */
   save(next: Publication, note: StepNote, now: Date): Publication | undefined;
-  /** save() of a row turning `published`, committing its issue to column_issues in the same transaction. */
+  /**
+   * save() of a row whose issue (期数) is now taken for good, committing it to column_issues in the
+   * same transaction: a row turning `published`, or `draft_only` (its draft carries the number).
+   */
   savePublished(next: Publication, note: StepNote, now: Date): Publication | undefined;
   /** The column's last published issue (期数), 0 before the first. */
   lastIssue(accountId: string, columnId: string): number;
   /** Mass sends WeChat accepted (submitted or published) since `since`: our side of the 群发 quota. */
   countMassSendsSince(accountId: string, since: Date): number;
+  /**
+   * Mass sends WeChat accepted or holds for an admin's approval (submitted, published,
+   * awaiting_approval) with submitted_at in [from, to): the 群发 quota of one day or month.
+   */
+  countMassSendsBetween(accountId: string, from: Date, to: Date): number;
   events(accountId: string, slug: string): PublicationEvent[];
   /** Published rows with a URL, newest first, at most `perColumn` per column. */
   publishedArticles(accountId: string, perColumn: number): PublishedArticleRow[];
@@ -291,6 +305,10 @@ export function createPublicationStore(db: Db): PublicationStore {
     `SELECT COUNT(*) AS n FROM publications WHERE account_id = @account_id AND mode = 'mass'
        AND state IN ('submitted', 'published') AND submitted_at >= @since`,
   );
+  const countMassBetween = db.prepare<{ account_id: string; from: number; to: number }, { n: number }>(
+    `SELECT COUNT(*) AS n FROM publications WHERE account_id = @account_id AND mode = 'mass'
+       AND state IN ('submitted', 'published', 'awaiting_approval') AND submitted_at >= @from AND submitted_at < @to`,
+  );
   const selectPublished = db.prepare<
     { account_id: string; per_column: number },
     { column_id: string; article_title: string; digest: string | null; article_url: string; cover_url: string | null; published_at: number; issue: number | null }
@@ -360,6 +378,7 @@ export function createPublicationStore(db: Db): PublicationStore {
     savePublished: (next, n, now) => saveTx.immediate(next, n, now, true),
     lastIssue: (accountId, columnId) => selectIssue.get({ account_id: accountId, column_id: columnId })?.last_issue ?? 0,
     countMassSendsSince: (accountId, since) => countMass.get({ account_id: accountId, since: since.getTime() })!.n,
+    countMassSendsBetween: (accountId, from, to) => countMassBetween.get({ account_id: accountId, from: from.getTime(), to: to.getTime() })!.n,
     events: (accountId, slug) =>
       selectEvents.all({ account_id: accountId, post_slug: slug }).map((e) => ({ at: new Date(e.at), step: e.step, state: e.state, detail: e.detail })),
     publishedArticles: (accountId, perColumn) =>

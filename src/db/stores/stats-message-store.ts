@@ -21,7 +21,13 @@ export interface Activity {
   youths: number;
   /** Ordinary messages (text, voice, image, …), not events. */
   messages: number;
+  /** A youth's events: subscribe, unsubscribe, scan, menu clicks and links, location reports. */
   events: number;
+  /**
+   * Job results WeChat pushes on its own (MASSSENDJOBFINISH, PUBLISHJOBFINISH,
+   * TEMPLATESENDJOBFINISH): not a youth's action, so neither an event nor a message (issue 14).
+   */
+  system: number;
   /** Messages answered by a column (keyword, numbered menu). */
   answered: number;
   /** Messages that matched nothing and fell to the default reply (sent or withheld). */
@@ -122,8 +128,8 @@ export function createStatsMessageStore(db: Db): StatsMessageStore {
     INSERT INTO stats_rule_days (account_id, day, column_id, rule_id, match_mode, n)
     VALUES (@account_id, @day, @column_id, @rule_id, @match_mode, @n)`);
   const insertActivity = db.prepare(`
-    INSERT INTO stats_activity_days (account_id, day, youths, messages, events, answered, unmatched)
-    VALUES (@account_id, @day, @youths, @messages, @events, @answered, @unmatched)`);
+    INSERT INTO stats_activity_days (account_id, day, youths, messages, events, system, answered, unmatched)
+    VALUES (@account_id, @day, @youths, @messages, @events, @system, @answered, @unmatched)`);
   const insertText = db.prepare(
     "INSERT INTO stats_unmatched_days (account_id, day, content, n) VALUES (@account_id, @day, @content, @n)",
   );
@@ -138,10 +144,10 @@ export function createStatsMessageStore(db: Db): StatsMessageStore {
     SELECT column_id AS columnId, rule_id AS ruleId, match_mode AS matchMode, sum(n) AS n FROM stats_rule_days
     WHERE account_id = @account_id AND day BETWEEN @from AND @to GROUP BY column_id, rule_id, match_mode`);
   const selectActivity = db.prepare<Range, Daily<Activity>>(`
-    SELECT day, youths, messages, events, answered, unmatched FROM stats_activity_days
+    SELECT day, youths, messages, events, system, answered, unmatched FROM stats_activity_days
     WHERE account_id = @account_id AND day BETWEEN @from AND @to ORDER BY day`);
   const selectActivityTotal = db.prepare<Range, Activity>(`
-    SELECT coalesce(sum(youths), 0) AS youths, coalesce(sum(messages), 0) AS messages, coalesce(sum(events), 0) AS events,
+    SELECT coalesce(sum(youths), 0) AS youths, coalesce(sum(messages), 0) AS messages, coalesce(sum(events), 0) AS events, coalesce(sum(system), 0) AS system,
            coalesce(sum(answered), 0) AS answered, coalesce(sum(unmatched), 0) AS unmatched
     FROM stats_activity_days WHERE account_id = @account_id AND day BETWEEN @from AND @to`);
   const selectTopTexts = db.prepare<Range & { limit: number }, TextCount>(`
@@ -171,7 +177,7 @@ export function createStatsMessageStore(db: Db): StatsMessageStore {
       const span = { account_id: accountId, start, end };
       const types = new Map<string, TypeCount>();
       const rules = new Map<string, RuleCount>();
-      const activity: Activity = { youths: selectYouths.get(span)?.n ?? 0, messages: 0, events: 0, answered: 0, unmatched: 0 };
+      const activity: Activity = { youths: selectYouths.get(span)?.n ?? 0, messages: 0, events: 0, system: 0, answered: 0, unmatched: 0 };
       for (const g of selectGroups.all(span)) {
         const typeKey = `${g.msgType}\u0000${g.scene}`;
         const t = types.get(typeKey);
@@ -182,6 +188,10 @@ export function createStatsMessageStore(db: Db): StatsMessageStore {
           const r = rules.get(ruleKey);
           if (r) r.n += g.n;
           else rules.set(ruleKey, { columnId: g.columnId ?? "", ruleId: g.ruleId ?? "", matchMode: g.matchMode ?? "", n: g.n });
+        }
+        if (SYSTEM_TYPES.has(g.msgType)) {
+          activity.system += g.n;
+          continue;
         }
         if (EVENT_TYPES.has(g.msgType)) {
           activity.events += g.n;

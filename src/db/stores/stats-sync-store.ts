@@ -1,7 +1,19 @@
 import type { Db } from "../open-database";
 
-/** What a stats source is: a datacube family, user/get, or our own message-log rollup. */
-export type StatsSource = "followers" | "articles" | "article_totals" | "follower_count" | "message_rollup";
+/**
+ * What a stats source is: a datacube family, user/get, or our own message-log rollup.
+ * article_reads (getarticleread + getarticleshare), biz_summary and article_details are the 2025
+ * endpoints; articles (getarticlesummary) and article_totals (getarticletotal) their fallback.
+ */
+export type StatsSource =
+  | "followers"
+  | "article_reads"
+  | "biz_summary"
+  | "article_details"
+  | "articles"
+  | "article_totals"
+  | "follower_count"
+  | "message_rollup";
 
 export type SyncStatus = "ok" | "unavailable" | "error";
 

@@ -16,8 +16,13 @@ export interface DraftArticle {
   author?: string;
   /** Single-article drafts only; WeChat takes the first 54 chars of the body when empty. */
   digest?: string;
-  /** HTML with inline styles; image URLs must come from media/uploadimg. */
+  /** news: HTML with inline styles, image URLs from media/uploadimg. newspic: plain text only. */
   content: string;
+  /**
+   * newspic only: the pictures (1–20, the first is the cover), each a permanent image material's
+   * media_id (add_material type=image): image_info.image_list[].image_media_id (api_draft_add doc).
+   */
+  imageMediaIds?: string[];
   /** 阅读原文 link. */
   contentSourceUrl?: string;
   /** Permanent media_id of the cover; required for `news`. */
@@ -45,6 +50,7 @@ export function toWireArticle(a: DraftArticle): Record<string, unknown> {
     only_fans_can_comment: flag(a.onlyFansCanComment),
     pic_crop_235_1: a.picCrop2351,
     pic_crop_1_1: a.picCrop11,
+    image_info: a.imageMediaIds === undefined ? undefined : { image_list: a.imageMediaIds.map((id) => ({ image_media_id: id })) },
   };
   for (const key of Object.keys(wire)) if (wire[key] === undefined) delete wire[key];
   return wire;

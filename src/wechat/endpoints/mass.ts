@@ -2,6 +2,7 @@ import { z } from "zod";
 import { WeChatApiError } from "../../errors";
 import { CLIENTMSGID_EXISTS_ERRCODE } from "../api-errcodes";
 import { parseWire, wireId, type ApiCall } from "../api-types";
+import type { Clock } from "../../time";
 
 const SENDALL = "/cgi-bin/message/mass/sendall";
 const PREVIEW = "/cgi-bin/message/mass/preview";
@@ -45,8 +46,40 @@ const sendResponse = z.object({ msg_id: wireId, msg_data_id: wireId.optional() }
 const previewResponse = z.object({ msg_id: wireId.optional() });
 const getResponse = z.object({ msg_id: wireId, msg_status: z.string() });
 
+/** sendall "每分钟最多调用 60 次" (Batch_Sends doc; platform-2025.md §4; protocol §5.5). */
+export const SENDALL_PER_MINUTE = 60;
+
+export interface MassPacing {
+  clock: Clock;
+  sleep(ms: number): Promise<void>;
+}
+
+/**
+ * Keeps sendall under 60 requests in any 60 s: the 61st waits for the oldest to leave the
+ * window instead of failing with 45011. One window per API client (per process); it holds at most
+ * 60 timestamps. Without pacing (tests of the wire shape) every call goes at once.
+ */
+function minutePacer(pacing: MassPacing | undefined) {
+  const sent: number[] = [];
+  return async () => {
+    if (!pacing) return;
+    let now = pacing.clock.now().getTime();
+    if (sent.length >= SENDALL_PER_MINUTE) {
+      const waitMs = sent[0]! + 60_000 - now;
+      if (waitMs > 0) {
+        await pacing.sleep(waitMs);
+        // The oldest has left the window (a fixed test clock does not move while we "sleep").
+        now = Math.max(pacing.clock.now().getTime(), sent[0]! + 60_000);
+      }
+      sent.shift();
+    }
+    sent.push(now);
+  };
+}
+
 /** 群发: pushed to followers, quota-limited (订阅号 1 a day, 服务号 4 a month; protocol §5.5). */
-export function massEndpoints(call: ApiCall) {
+export function massEndpoints(call: ApiCall, pacing?: MassPacing) {
+  const pace = minutePacer(pacing);
   return {
     /**
      * message/mass/sendall. Quota errors (45028) and permission errors (48001) surface at once.
@@ -60,6 +93,7 @@ export function massEndpoints(call: ApiCall) {
         send_ignore_reprint: params.sendIgnoreReprint ? 1 : 0,
       };
       if (params.clientMsgId !== undefined) json.clientmsgid = params.clientMsgId;
+      await pace();
       try {
         const body = await call({ path: SENDALL, method: "POST", json, retryOnBusy: params.clientMsgId !== undefined });
         const wire = parseWire(sendResponse, body, SENDALL);

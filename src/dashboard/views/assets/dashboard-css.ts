@@ -1,3 +1,6 @@
+import { PUBLISH_CSS } from "./publish-css";
+import { TOWNSHIP_REPORT_CSS } from "./township-report-css";
+
 /** The dashboard's one stylesheet, served as /dashboard/assets/dashboard.css (no build step, no CDN). */
 export const DASHBOARD_CSS = `
 :root { --red: #c8102e; --ink: #1d2433; --muted: #5d6b82; --line: #e2e6ee; --bg: #f5f6f9; --card: #fff; --warn: #fff4d6; --info: #e8f1fb; }
@@ -131,4 +134,4 @@ p.back { display: flex; justify-content: space-between; }
   .kpi .value { font-size: 1.25rem; }
   .chart-box { height: 230px; }
 }
-`;
+${PUBLISH_CSS}${TOWNSHIP_REPORT_CSS}`;

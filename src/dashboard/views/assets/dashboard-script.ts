@@ -34,8 +34,13 @@ export const DASHBOARD_JS = `
           order: type === "line" ? 0 : 1
         };
       });
-      var scales = { x: { stacked: stacked, ticks: { maxRotation: 0, autoSkip: true } }, y: { stacked: stacked, beginAtZero: true } };
-      if (right) scales.y1 = { position: "right", grid: { drawOnChartArea: false } };
+      // Every figure on these pages is a count: precision 0 keeps Chart.js from stepping an axis
+      // of small counts in fractions (0.2, 0.4 …). A running total (followers) is drawn near its
+      // values instead of from 0 when the page says so (valueAxis.beginAtZero false).
+      var fromZero = !(spec.valueAxis && spec.valueAxis.beginAtZero === false);
+      var scales = { x: { stacked: stacked, ticks: { maxRotation: 0, autoSkip: true } },
+        y: { stacked: stacked, beginAtZero: fromZero, ticks: { precision: 0 } } };
+      if (right) scales.y1 = { position: "right", beginAtZero: false, grid: { drawOnChartArea: false }, ticks: { precision: 0 } };
       config = { type: spec.kind === "line" ? "line" : "bar", data: { labels: spec.labels, datasets: datasets }, options: { scales: scales } };
     }
     config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, locale: "zh-CN",

@@ -1,0 +1,139 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Deps } from "../deps";
+import type { Publication } from "../db/stores/publication-store";
+import { checkPost } from "../posts/check-post";
+import { loadPosts } from "../posts/load-posts";
+import type { Post } from "../posts/post";
+import { EDITED_NOTE, editedSincePublished } from "../publisher/edited-since-published";
+import { planRun, planSync } from "../publisher/pick-due";
+import { publisherFor, type Publisher } from "../publisher/publisher";
+import { upcomingIssues } from "../publisher/upcoming-issues";
+import { localTime } from "./publication-words";
+
+/** One post a dry run looked at, as `publish --dry-run --json` gives it. */
+export interface DryRunTarget {
+  slug: string;
+  verdict: string;
+  mode: "mass" | "publish" | null;
+  title: string | null;
+  digest: string | null;
+  characters: number | null;
+  images: number | null;
+  footnotes: number | null;
+  problems: string[];
+  /** --post: the article's HTML, written for a browser. */
+  html: string | null;
+}
+
+export interface DryRunResult {
+  /** What syncing the ledger with content/posts would do: track, update, cancel. */
+  sync: { action: "track" | "update" | "cancel"; slug: string }[];
+  targets: DryRunTarget[];
+  problems: string[];
+  at: Date;
+  failed: boolean;
+}
+
+const SYNC_WORDS = { track: "登记", update: "重新排期", cancel: "取消" } as const;
+
+/** A ledger row as it would be created for a post not seen yet (dry runs change nothing). */
+function virtualRow(p: Publisher, post: Post): Publication {
+  const now = p.clock.now();
+  return {
+    accountId: p.accountId, slug: post.slug, columnId: post.columnId, mode: post.mode, postTitle: post.title,
+    scheduledAt: post.publishAt, state: "scheduled", issue: null, articleTitle: null, digest: null, contentHash: null,
+    coverMediaId: null, coverUrl: null, draftRequestedAt: null, draftMediaId: null, draftedAt: null, submitRequestedAt: null,
+    clientMsgId: null, publishId: null, msgId: null, msgDataId: null, submittedAt: null, articleId: null, articleUrl: null,
+    publishedAt: null, sentCount: null, errorCount: null, failureCode: null, failureReason: null, attempts: 0,
+    nextAttemptAt: null, leaseOwner: null, leaseUntil: new Date(0), revision: 0, createdAt: now, updatedAt: now,
+  };
+}
+
+/** Plans as the scheduler would, renders what would be sent, checks it, calls nothing, records nothing. */
+export function planDryRun(deps: Deps, only: string | undefined): DryRunResult {
+  const p = publisherFor(deps);
+  const { posts, errors } = loadPosts(p.contentDir, { timezone: p.timezone, columns: p.columns() });
+  const stored = p.store.list(p.accountId);
+  const rows = new Map(stored.map((r) => [r.slug, r]));
+  const sync: DryRunResult["sync"] = [];
+  for (const a of planSync(posts, stored)) {
+    if (a.kind === "track") rows.set(a.post.slug, virtualRow(p, a.post));
+    else if (a.kind === "update") rows.set(a.row.slug, { ...a.row, state: "scheduled", scheduledAt: a.post.publishAt, attempts: 0, nextAttemptAt: null });
+    else rows.set(a.row.slug, { ...a.row, state: "cancelled" });
+    sync.push({ action: a.kind, slug: a.kind === "cancel" ? a.row.slug : a.post.slug });
+  }
+  const issues = upcomingIssues(posts, [...rows.values()], (c) => p.store.lastIssue(p.accountId, c), { sendNow: only });
+  const now = p.clock.now();
+  const picked: { post: Post | undefined; row: Publication | undefined; verdict: string }[] = [];
+  if (only !== undefined) {
+    const row = rows.get(only);
+    const post = posts.find((x) => x.slug === only);
+    const verdict = row?.state !== "published" ? "将现在发送" : editedSincePublished(row, post) ? `已发布，不会再次发送；${EDITED_NOTE}` : "已发布，不会再次发送";
+    picked.push({ post, row, verdict });
+  } else {
+    for (const a of planRun({ posts, rows: [...rows.values()], now, catchUpMs: p.catchUpMs })) {
+      const verdict =
+        a.kind === "miss" ? `将记为错过（晚了 ${Math.round(a.lateMs / 3600_000)} 小时）` :
+        a.kind === "hold" ? `已到时间，等同栏目的 ${a.behind} 先发` :
+        a.kind === "resume" ? `正在进行（${a.row.state}），将继续` : "将现在发送";
+      picked.push({ post: a.post, row: a.row, verdict });
+    }
+  }
+  let failed = errors.length > 0;
+  const targets = picked.map(({ post, row, verdict }): DryRunTarget => {
+    const slug = post?.slug ?? row?.slug ?? only ?? "?";
+    if (!post) {
+      failed = true;
+      return { slug, verdict: `${verdict}，但没有有效的 content/posts/${slug}.md`, mode: null, title: null, digest: null, characters: null, images: null, footnotes: null, problems: [], html: null };
+    }
+    const column = p.columns().get(post.columnId)!;
+    const checked = checkPost(post, column, p.contentDir, issues.get(post.slug) ?? 1);
+    const a = checked.article;
+    if (checked.problems.length > 0) failed = true;
+    return {
+      slug,
+      verdict,
+      mode: post.mode,
+      title: a.title,
+      digest: a.digest,
+      characters: [...a.html].length,
+      images: checked.images,
+      footnotes: a.footnotes.length,
+      problems: checked.problems.map((x) => x.message),
+      html: only !== undefined ? writeHtml(deps, slug, a.title, a.html) : null,
+    };
+  });
+  return { sync, targets, problems: errors.map((e) => e.message), at: now, failed };
+}
+
+/** The article as a page a browser opens (images are placeholders). */
+function writeHtml(deps: Deps, slug: string, title: string, html: string): string {
+  const dir = deps.config.databasePath === ":memory:" ? tmpdir() : path.join(path.dirname(deps.config.databasePath), "preview");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${slug}.html`);
+  const safe = title.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  writeFileSync(file, `<!doctype html><meta charset="utf-8"><title>${safe}</title><body style="max-width:677px;margin:24px auto"><h1 style="font-size:22px">${safe}</h1>${html}</body>\n`);
+  return file;
+}
+
+/** The dry run for people. */
+export function formatDryRun(r: DryRunResult, timezone: string): string {
+  const lines: string[] = [];
+  for (const problem of r.problems) lines.push(`问题：${problem}`);
+  for (const s of r.sync) lines.push(`将${SYNC_WORDS[s.action]} ${s.slug}`);
+  if (r.targets.length === 0) lines.push(`${localTime(r.at, timezone)} 没有到期的稿件（npm run cli -- posts 列出全部排期）`);
+  for (const t of r.targets) {
+    if (t.mode === null) {
+      lines.push(`${t.slug}：${t.verdict}`);
+      continue;
+    }
+    lines.push(`${t.slug}：${t.verdict}，方式：${t.mode === "mass" ? "群发（推送给全部关注者）" : "发布（不推送给关注者）"}`);
+    lines.push(`  标题：${t.title}`, `  摘要：${t.digest}`);
+    lines.push(`  大小：${t.characters} 字符（微信上限 20000），要上传 ${t.images} 张图片，${t.footnotes} 个链接转为文末注释`);
+    for (const problem of t.problems) lines.push(`  问题：${problem}`);
+    if (t.html !== null) lines.push(`  网页：${t.html}（用浏览器打开；图片是占位图）`);
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,170 @@
+/**
+ * 稿件 in a real browser (Debian's Chromium through playwright-core), at desk width (1280 px) and
+ * on a phone (375 px): log in, create a post, drop in a picture (drag and drop on the desk, the
+ * album picker on the phone), see it in the phone preview, get the problem `check` flags beside
+ * its line, fix it, save, and find the file in content/posts/. The two screenshots are the README's
+ * (docs/images/editor-desktop.png, docs/images/editor-phone.png).
+ * Skips when /usr/bin/chromium is missing locally; in CI (process.env.CI) that is a failure.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Frame, Page } from "playwright-core";
+import { loadPosts } from "../../src/posts/load-posts";
+import { describeWithChromium, launchChromium, type LaunchedChromium } from "./launch-chromium";
+import { STAFF, startDashboard, type DashboardServer } from "../http/dashboard-helpers";
+import { FIXTURE_CONTENT, makeContentDir, TZ, type ContentDir } from "../posts/content-dir";
+
+const DOCS_IMAGES = path.join(__dirname, "../../docs/images");
+const PHOTO = readFileSync(path.join(FIXTURE_CONTENT, "posts/images/job-fair.jpg"));
+
+const describeBrowser = describeWithChromium("稿件");
+
+describeBrowser("稿件 editor in Chromium", () => {
+  let server: DashboardServer;
+  let content: ContentDir;
+  let context: BrowserContext;
+  let browser: LaunchedChromium | undefined;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    content = makeContentDir();
+    server = await startDashboard({ CONTENT_DIR: content.dir });
+    browser = await launchChromium("drafts", problems, { dialogs: true });
+    context = browser.context;
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    content?.remove();
+  });
+
+  const noSideScroll = (page: Page) => page.evaluate<boolean>("document.documentElement.scrollWidth <= window.innerWidth + 1");
+  const preview = (page: Page): Frame => page.frame({ name: "phone-preview" })!;
+
+  /** Waits until the preview frame shows `text` (it reloads 0.7 s after the last keystroke). */
+  async function previewShows(page: Page, text: string): Promise<void> {
+    await expect
+      .poll(async () => (await preview(page).locator("body").textContent().catch(() => "")) ?? "", { timeout: 10_000 })
+      .toContain(text);
+  }
+
+  async function writePost(page: Page, o: { slug: string; title: string; time: string; body: string }): Promise<void> {
+    await page.goto(`${server.url}/dashboard/drafts`);
+    await Promise.all([page.waitForURL(`${server.url}/dashboard/drafts/new`), page.click("a[data-new-draft]")]);
+    await page.fill("#field-title", o.title);
+    await page.selectOption("#field-column", "careers");
+    await page.fill("#field-publish_at", o.time);
+    await page.selectOption("#field-mode", "publish");
+    await page.fill("#field-author", "团县委");
+    await page.fill("#field-slug", o.slug);
+    await page.fill("#draft-body", o.body);
+    // Scheduled, not a draft: the save must refuse it while `check` finds a problem.
+    await page.uncheck("#field-draft");
+  }
+
+  async function saveExpectingProblem(page: Page): Promise<void> {
+    await Promise.all([page.waitForLoadState("load"), page.click("button[data-save]")]);
+    await expect(page.locator("[data-notice=warn]").first().textContent()).resolves.toContain("没有保存");
+    // The placeholder is flagged beside its line, and the text typed is all still there.
+    await expect(page.locator("[data-line-problems] li").first().textContent()).resolves.toMatch(/正文第 \d+ 行：.*待补充/);
+    await expect(page.inputValue("#draft-body")).resolves.toContain("报名电话：待补充");
+  }
+
+  async function fixAndSave(page: Page, name: string): Promise<void> {
+    const body = await page.inputValue("#draft-body");
+    await page.fill("#draft-body", body.replace("报名电话：待补充", "报名电话：0996-4621234"));
+    await Promise.all([page.waitForURL(`${server.url}/dashboard/drafts/${name}?saved=1`), page.click("button[data-save]")]);
+    await expect(page.locator("[data-notice=info]").first().textContent()).resolves.toContain(`已保存 content/posts/${name}.md`);
+    await expect(page.locator("[data-plan]").textContent()).resolves.toContain("发布（不推送给关注者");
+    const { posts, errors } = loadPosts(content.dir, { timezone: TZ, columns: content.bot.columnsById });
+    expect(errors.filter((e) => e.file.includes(name))).toEqual([]);
+    expect(posts.find((p) => p.slug === name)?.body).toContain("0996-4621234");
+  }
+
+  async function pictureShowsInPreview(page: Page): Promise<string> {
+    await expect.poll(() => page.inputValue("#draft-body"), { timeout: 10_000 }).toMatch(/!\[[^\]]*\]\(images\/[a-z0-9-]+\.jpg\)/);
+    const ref = /\]\((images\/[a-z0-9-]+\.jpg)\)/.exec(await page.inputValue("#draft-body"))![1]!;
+    await expect
+      .poll(async () => preview(page).locator(".content img").first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth).catch(() => 0), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    return ref;
+  }
+
+  it("at desktop width: create a post, drop in a picture, see the preview, fix what check flags, save", async () => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/dashboard/drafts`);
+    await page.fill('input[name="name"]', STAFF.name);
+    await page.fill('input[name="password"]', STAFF.password);
+    await Promise.all([page.waitForURL(`${server.url}/dashboard/drafts`), page.click('button[type="submit"]')]);
+    await expect(page.locator('a[data-nav="drafts"]').getAttribute("aria-current")).resolves.toBe("page");
+
+    await writePost(page, {
+      slug: "winter-job-fair",
+      title: "冬季青年就业招聘会",
+      time: "2026-12-05 10:00",
+      body: "12月5日（周五）在县人才市场举办招聘会，**46家企业**参会。\n\n报名电话：待补充\n\n",
+    });
+    await previewShows(page, "【轮青诚聘】第1期 · 冬季青年就业招聘会");
+    await previewShows(page, "46家企业");
+
+    // Drag a photo from the desktop onto the drop zone.
+    await page.evaluate((b64: string) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], "微信图片_IMG_0042.JPG", { type: "image/jpeg" }));
+      const zone = document.querySelector("[data-drop]")!;
+      zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, PHOTO.toString("base64"));
+    const ref = await pictureShowsInPreview(page);
+    expect(ref).toBe("images/img-0042.jpg");
+    await expect(page.locator("[data-picture-status]").textContent()).resolves.toContain("已插入 images/img-0042.jpg");
+
+    // Dark mode in the preview keeps the text readable (it follows the page's light colour).
+    await preview(page).click("[data-dark-toggle]");
+    const darkText = await preview(page).locator(".content p").first().evaluate((p) => getComputedStyle(p).color);
+    expect(darkText).toBe("rgba(255, 255, 255, 0.8)");
+    await preview(page).click("[data-dark-toggle]");
+
+    await saveExpectingProblem(page);
+    await fixAndSave(page, "2026-12-05-winter-job-fair");
+    await previewShows(page, "0996-4621234");
+    await expect
+      .poll(async () => preview(page).locator(".content img").first().evaluate((img: HTMLImageElement) => img.naturalWidth).catch(() => 0))
+      .toBeGreaterThan(0);
+    expect(await noSideScroll(page)).toBe(true);
+    await page.screenshot({ path: path.join(DOCS_IMAGES, "editor-desktop.png") });
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it("at 375 px: the form is stacked, the preview below it, no sideways scroll; a photo from the album", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await writePost(page, {
+      slug: "volunteer-signup",
+      title: "寒假志愿者招募",
+      time: "2026-12-10 20:00",
+      body: "寒假“温暖回家路”志愿服务开始招募。\n\n报名电话：待补充\n\n",
+    });
+    expect(await noSideScroll(page)).toBe(true);
+    await page.setInputFiles("[data-picture-input]", { name: "IMG_20261201_093000.jpg", mimeType: "image/jpeg", buffer: PHOTO });
+    await pictureShowsInPreview(page);
+    await previewShows(page, "寒假志愿者招募");
+    const textarea = await page.locator("#draft-body").boundingBox();
+    const frame = await page.locator("iframe[data-preview]").boundingBox();
+    expect(frame!.y).toBeGreaterThan(textarea!.y + textarea!.height);
+    expect(frame!.width).toBeLessThanOrEqual(375);
+    await saveExpectingProblem(page);
+    expect(await noSideScroll(page)).toBe(true);
+    await fixAndSave(page, "2026-12-10-volunteer-signup");
+    expect(await noSideScroll(page)).toBe(true);
+    await page.locator("#draft-body").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(DOCS_IMAGES, "editor-phone.png") });
+    await page.goto(`${server.url}/dashboard/drafts`);
+    expect(await noSideScroll(page)).toBe(true);
+    await expect(page.locator('tr[data-draft="2026-12-10-volunteer-signup"]').textContent()).resolves.toContain("寒假志愿者招募");
+    expect(problems).toEqual([]);
+  }, 90_000);
+});
