@@ -134,7 +134,9 @@ async function run(argv: string[]): Promise<void> {
     case "stats": {
       // Logs go to stderr so that --format csv|json output stays clean on stdout.
       const { cliLogger } = require("./cli/cli-logger") as typeof import("./cli/cli-logger");
-      process.exitCode = await lazy.stats().statsCommand(config, cliLogger(config), rest, out);
+      // Progress rewrites one line of a terminal; piped, nobody wants it.
+      const progress = process.stderr.isTTY ? (text: string) => void process.stderr.write(`\r\u001b[K${text}`) : undefined;
+      process.exitCode = await lazy.stats().statsCommand(config, cliLogger(config), rest, out, undefined, progress);
       return;
     }
     case "user": {

@@ -110,24 +110,49 @@ const schema = z.object({
   STATS_BACKFILL_DAYS: intIn(1, 4000, 90),
 });
 
+/** What each key is for and what to write, in the words of the person editing .env. */
 const HINTS: Record<string, string> = {
-  PUBLISH_QUOTA_FALLBACK: "use wait (a mass send over the 群发 quota waits for the next allowed slot) or publish (it goes out as 发布 instead, not pushed)",
-  PUBLISH_CATCH_UP_HOURS: "hours between 0 and 168 a post may still go out late after downtime, e.g. 2",
-  SHUTDOWN_GRACE_SECONDS: "seconds between 0 and 120 that /healthz answers 503 after SIGTERM before the port closes, e.g. 5",
-  PORT: "set PORT to a number between 0 and 65535, e.g. PORT=3000",
-  LOG_LEVEL: "use one of fatal, error, warn, info, debug, trace, silent",
-  LOG_FORMAT: "use json (for log collectors) or pretty (for a terminal)",
-  WECHAT_ENCRYPT_MODE: "use plain (明文), compat (兼容) or safe (安全), as chosen under 服务器配置 in the MP console",
-  WECHAT_ACCOUNT_TYPE: "use subscription (订阅号) or service (服务号)",
-  WECHAT_VERIFIED: "use true if the account passed 微信认证, else false",
-  WECHAT_REPLAY_WINDOW_SECONDS: "seconds between 10 and 86400; 300 suits WeChat's retries",
-  WECHAT_BODY_LIMIT_BYTES: "bytes between 1024 and 10485760",
-  WECHAT_ACCOUNT_NAME: "the account's display name (账号名称), at most 30 characters",
-  DASHBOARD_SECURE_COOKIE: "use true when staff reach the dashboard over https, else false",
-  DASHBOARD_SESSION_HOURS: "hours between 1 and 720 a staff login lasts",
-  DASHBOARD_TRUST_PROXY: "use true only when a reverse proxy (nginx, Caddy) in front sets X-Forwarded-For",
-  STATS_BACKFILL_DAYS: "days between 1 and 4000 of WeChat statistics to fetch on the first run",
+  PORT: "服务监听的端口，例如 PORT=3000",
+  HOST: "服务监听的地址，默认 127.0.0.1（前面放反向代理）",
+  PUBLISH_QUOTA_FALLBACK: "wait：超出群发次数时等到下一个可群发的时间；publish：改为发布（不推送）",
+  PUBLISH_CATCH_UP_HOURS: "服务停机后，过了发布时间多少小时内的稿件仍补发，例如 2",
+  SHUTDOWN_GRACE_SECONDS: "收到 SIGTERM 后 /healthz 先报 503 的秒数，例如 5",
+  LOG_LEVEL: "日志级别：fatal、error、warn、info、debug、trace 或 silent",
+  LOG_FORMAT: "json（给日志系统）或 pretty（给终端看）",
+  WECHAT_ENCRYPT_MODE: "plain（明文）、compat（兼容）或 safe（安全），和公众号后台“服务器配置”里选的一致",
+  WECHAT_ACCOUNT_TYPE: "subscription（订阅号）或 service（服务号）",
+  WECHAT_VERIFIED: "账号通过了微信认证写 true，否则写 false",
+  WECHAT_REPLAY_WINDOW_SECONDS: "秒数，300 适合微信的重试",
+  WECHAT_BODY_LIMIT_BYTES: "字节数",
+  WECHAT_ACCOUNT_NAME: "公众号名称，例如 青春轮台",
+  DASHBOARD_SECURE_COOKIE: "工作人员通过 https 访问后台时写 true，否则写 false",
+  DASHBOARD_SESSION_HOURS: "工作人员登录一次保持的小时数",
+  DASHBOARD_TRUST_PROXY: "只有前面的反向代理（nginx、Caddy）会设置 X-Forwarded-For 时才写 true",
+  STATS_BACKFILL_DAYS: "第一次统计时向微信取多少天的历史数据",
 };
+
+/** The whole-number keys and their ranges, for "PORT 应为 0–65535 的整数，现在是 abc". */
+const INT_RANGES: Record<string, [number, number]> = {
+  PORT: [0, 65535],
+  PUBLISH_CATCH_UP_HOURS: [0, 168],
+  SHUTDOWN_GRACE_SECONDS: [0, 120],
+  WECHAT_REPLAY_WINDOW_SECONDS: [10, 86400],
+  WECHAT_BODY_LIMIT_BYTES: [1024, 10 * 1024 * 1024],
+  DASHBOARD_SESSION_HOURS: [1, 720],
+  STATS_BACKFILL_DAYS: [1, 4000],
+};
+
+/** One schema problem as plain Chinese: the key, what it should be, what it is now, what it is for. */
+function describeConfigIssue(issue: z.ZodIssue, env: Env): string {
+  const key = String(issue.path[0]);
+  const now = `现在是「${env[key] ?? ""}」`;
+  const hint = HINTS[key] ? `（${HINTS[key]}）` : "";
+  const range = INT_RANGES[key];
+  if (range) return `${key} 应为 ${range[0]}–${range[1]} 的整数，${now}${hint}`;
+  if (issue.code === "invalid_enum_value") return `${key} 只能写 ${issue.options.join("、")} 之一，${now}${hint}`;
+  if (issue.code === "too_big") return `${key} 最多 ${String(issue.maximum)} 个字，${now}${hint}`;
+  return `${key} 的值不对，${now}${hint}`;
+}
 
 /** EncodingAESKey: 43 characters of [A-Za-z0-9] decoding (with "=") to 32 bytes (message-push doc). */
 const AES_KEY_RE = /^[A-Za-z0-9]{43}$/;
@@ -147,62 +172,62 @@ export function loadDotEnv(path = ".env"): void {
 }
 
 export function loadConfig(env: Env = process.env): Config {
+  // Every problem in one pass: the schema's and the cross-checks below, which read the raw values
+  // so that a bad PORT does not hide a bad WECHAT_APP_ID until the next start (issue 15).
   const parsed = schema.safeParse(env);
-  const problems: string[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0]);
-      problems.push(`${key}: ${issue.message}${HINTS[key] ? ` (${HINTS[key]})` : ""}`);
-    }
-    throw new ConfigError(problems);
-  }
-  const e = parsed.data;
-
-  const credentials = {
-    WECHAT_APP_ID: e.WECHAT_APP_ID,
-    WECHAT_APP_SECRET: e.WECHAT_APP_SECRET,
-    WECHAT_TOKEN: e.WECHAT_TOKEN,
+  // One key can fail two ways (0.5 is neither whole nor ≥ 1): it is said once.
+  const problems: string[] = parsed.success ? [] : [...new Set(parsed.error.issues.map((issue) => describeConfigIssue(issue, env)))];
+  const raw = (key: string): string | undefined => {
+    const v = env[key];
+    return v === undefined || v.trim() === "" ? undefined : v.trim();
   };
-  const given = Object.entries(credentials).filter(([, v]) => v !== undefined);
-  const sandbox = given.length === 0;
+
+  const credentials = ["WECHAT_APP_ID", "WECHAT_APP_SECRET", "WECHAT_TOKEN"] as const;
+  const sandbox = credentials.every((k) => raw(k) === undefined);
   if (!sandbox) {
-    for (const [key, value] of Object.entries(credentials)) {
-      if (value === undefined) {
+    for (const key of credentials) {
+      if (raw(key) === undefined) {
         problems.push(
-          `${key} is missing: production needs WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_TOKEN together ` +
-            `(MP console → 设置与开发 → 基本配置), or leave all three unset to run the sandbox`,
+          `${key} 没有填写：正式环境要同时填 WECHAT_APP_ID、WECHAT_APP_SECRET 和 WECHAT_TOKEN（微信开发者平台 → 我的业务 → 公众号 → 基础信息），` +
+            "或三个都不填，使用内置的模拟微信（sandbox）",
         );
       }
     }
   }
-  if (e.WECHAT_APP_ID !== undefined && !/^wx[0-9a-f]{16}$/i.test(e.WECHAT_APP_ID)) {
-    problems.push("WECHAT_APP_ID: expected wx followed by 16 hex characters, as shown under 基本配置 → 开发者ID(AppID)");
+  const appId = raw("WECHAT_APP_ID");
+  if (appId !== undefined && !/^wx[0-9a-f]{16}$/i.test(appId)) {
+    problems.push(`WECHAT_APP_ID 应为 wx 加 16 位十六进制字符（开发者ID(AppID)），现在是「${appId}」`);
   }
-  if (e.WECHAT_TOKEN !== undefined && !/^[A-Za-z0-9]{3,32}$/.test(e.WECHAT_TOKEN)) {
-    problems.push("WECHAT_TOKEN: must be 3–32 letters or digits, exactly as entered under 服务器配置 → 令牌(Token)");
+  const token = raw("WECHAT_TOKEN");
+  if (token !== undefined && !/^[A-Za-z0-9]{3,32}$/.test(token)) {
+    problems.push("WECHAT_TOKEN 应为 3–32 个字母或数字，和“服务器配置 → 令牌(Token)”里填的完全一样");
   }
   for (const key of ["WECHAT_ENCODING_AES_KEY", "WECHAT_ENCODING_AES_KEY_PREVIOUS"] as const) {
-    const v = e[key];
+    const v = raw(key);
     if (v !== undefined && !AES_KEY_RE.test(v)) {
-      problems.push(`${key}: must be the 43 letters and digits shown under 服务器配置 → 消息加解密密钥(EncodingAESKey)`);
+      problems.push(`${key} 应为“服务器配置 → 消息加解密密钥(EncodingAESKey)”里的 43 个字母和数字，现在是 ${v.length} 个字符`);
     }
   }
-  if (!sandbox && e.WECHAT_ENCRYPT_MODE !== "plain" && e.WECHAT_ENCODING_AES_KEY === undefined) {
+  const encryptMode = raw("WECHAT_ENCRYPT_MODE") ?? "plain";
+  if (!sandbox && (encryptMode === "compat" || encryptMode === "safe") && raw("WECHAT_ENCODING_AES_KEY") === undefined) {
     problems.push(
-      `WECHAT_ENCODING_AES_KEY is missing: WECHAT_ENCRYPT_MODE=${e.WECHAT_ENCRYPT_MODE} needs the EncodingAESKey ` +
-        "from 服务器配置, or set WECHAT_ENCRYPT_MODE=plain",
+      `WECHAT_ENCODING_AES_KEY 没有填写：WECHAT_ENCRYPT_MODE=${encryptMode} 需要“服务器配置”里的 EncodingAESKey，` + "或改成 WECHAT_ENCRYPT_MODE=plain",
     );
   }
-  if (e.WECHAT_ORIGINAL_ID !== undefined && !/^gh_[0-9a-z]+$/i.test(e.WECHAT_ORIGINAL_ID)) {
-    problems.push("WECHAT_ORIGINAL_ID: expected the account's 原始ID, like gh_4d00ed8d6399 (设置与开发 → 基本配置)");
+  const originalId = raw("WECHAT_ORIGINAL_ID");
+  if (originalId !== undefined && !/^gh_[0-9a-z]+$/i.test(originalId)) {
+    problems.push(`WECHAT_ORIGINAL_ID 应为公众号的原始ID，例如 gh_4d00ed8d6399，现在是「${originalId}」`);
   }
-  if (e.WECHAT_API_BASE !== undefined && !/^https?:\/\/[^\s]+$/.test(e.WECHAT_API_BASE)) {
-    problems.push("WECHAT_API_BASE: expected an http(s) URL such as https://api.weixin.qq.com");
+  const apiBase = raw("WECHAT_API_BASE");
+  if (apiBase !== undefined && !/^https?:\/\/[^\s]+$/.test(apiBase)) {
+    problems.push(`WECHAT_API_BASE 应为 http(s) 网址，例如 https://api.weixin.qq.com，现在是「${apiBase}」`);
   }
-  if (!isValidTimezone(e.SCHEDULE_TIMEZONE)) {
-    problems.push(`SCHEDULE_TIMEZONE: unknown time zone "${e.SCHEDULE_TIMEZONE}" (use an IANA name such as Asia/Shanghai)`);
+  const timezone = raw("SCHEDULE_TIMEZONE") ?? "Asia/Shanghai";
+  if (!isValidTimezone(timezone)) {
+    problems.push(`SCHEDULE_TIMEZONE 不是已知的时区：「${timezone}」；写 IANA 时区名，例如 Asia/Shanghai（北京时间）`);
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
 
   const config: Config = {
     port: e.PORT,

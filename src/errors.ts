@@ -27,7 +27,7 @@ export class RequestError extends AppError {
 export class ConfigError extends AppError {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super("config_invalid", `config: ${problems.length} problem(s)\n  - ${problems.join("\n  - ")}`);
+    super("config_invalid", `配置（.env 或环境变量）有 ${problems.length} 个问题：\n  - ${problems.join("\n  - ")}`);
     this.problems = problems;
   }
 }

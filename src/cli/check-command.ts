@@ -96,10 +96,19 @@ function planOf(post: Post, c: { config: Config; now: Date; ledger: CheckLedger 
   return post.publishAt.getTime() <= c.now.getTime() ? `${sentence}（时间已过，见上面的提醒）` : sentence;
 }
 
-/** The same problem found twice (a column's missing cover, by the cover check and by a post) is said once. */
+/**
+ * The same problem found twice (a column's missing cover, by the cover check and by a post) is said
+ * once; each file's problems in line order, the files in the order they were checked.
+ */
 function unique(problems: ContentError[]): ContentError[] {
   const seen = new Set<string>();
-  return problems.filter((p) => !seen.has(p.message) && seen.add(p.message) !== undefined);
+  const files = new Map<string, ContentError[]>();
+  for (const p of problems) {
+    if (seen.has(p.message)) continue;
+    seen.add(p.message);
+    files.set(p.file, [...(files.get(p.file) ?? []), p]);
+  }
+  return [...files.values()].flatMap((list) => list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
 }
 
 function withLedger<T>(config: Config, given: CheckLedger | undefined, run: (ledger: CheckLedger | undefined) => T): T {
@@ -125,7 +134,7 @@ function byFile(list: readonly ContentError[]): string[] {
   const out: string[] = [];
   for (const [file, errors] of files) {
     out.push(path.relative(process.cwd(), file) || file);
-    out.push(...[...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map(line));
+    out.push(...errors.map(line));
   }
   return out;
 }

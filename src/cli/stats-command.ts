@@ -10,12 +10,14 @@ import { runStatsJob } from "../stats/run-stats-job";
 import { isPageId, PAGE_IDS, presentPage, type PageId } from "../dashboard/presenters/pages";
 import type { PageModel } from "../dashboard/presenters/page-model";
 import { BOM, tableToCsv } from "../dashboard/presenters/to-csv";
-import { formatTextPage } from "./format-table";
+import { formatTextPage, formatTextTable } from "./format-table";
+import { SYNC_SOURCE_LABELS, SYNC_STATUS_LABELS } from "../dashboard/presenters/labels";
+import { localTime } from "./publication-words";
 import { statsContextOf } from "../dashboard/presenters/stats-context-of";
 
-export const STATS_USAGE = `  stats [--page P] [--from YYYY-MM-DD --to YYYY-MM-DD] [--month YYYY-MM] [--format table|csv|json] [--table ID]
-                                print the dashboard's figures (P: ${PAGE_IDS.join(", ")}, all; default overview)
-  stats refresh                 fetch WeChat's statistics now (datacube backfill) and roll up the message log
+export const STATS_USAGE = `  stats [--page P] [--from YYYY-MM-DD --to YYYY-MM-DD] [--month YYYY-MM] [--format table|csv|json] [--table ID] [--json]
+                                打印后台的统计表（P：${PAGE_IDS.join("、")}、all；默认 overview）；--json 同 --format json
+  stats refresh [--json]        现在从微信拉取统计数据（补齐缺的日子），并汇总消息日志
 `;
 
 /** Renders pages as the dashboard's tables: aligned text, CSV (UTF-8 with BOM, CRLF) or JSON. */
@@ -35,7 +37,15 @@ export function renderPages(pages: PageModel[], format: string, table: string | 
  * (`stats refresh`) runs the daily stats job now. In sandbox mode `refresh` talks to an
  * in-process copy of the simulator, so the server need not be running.
  */
-export async function statsCommand(config: Config, log: Logger, args: string[], out: (text: string) => void, clock?: Clock): Promise<number> {
+export async function statsCommand(
+  config: Config,
+  log: Logger,
+  args: string[],
+  out: (text: string) => void,
+  clock?: Clock,
+  /** Where "正在拉取…" goes while refresh works (the CLI: stderr on a terminal; nowhere otherwise). */
+  progress?: (text: string) => void,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -46,25 +56,35 @@ export async function statsCommand(config: Config, log: Logger, args: string[], 
       month: { type: "string" },
       format: { type: "string" },
       table: { type: "string" },
+      json: { type: "boolean" },
     },
   });
   const deps = buildDeps(config, log, clock ? { clock } : {});
   try {
-    if (positionals[0] === "refresh") return await refresh(deps, out);
+    if (positionals[0] === "refresh") return await refresh(deps, out, values.json === true, progress);
     if (positionals.length > 0) throw new Error(`stats: unknown argument "${positionals[0]}"\n${STATS_USAGE}`);
     const page = values.page ?? "overview";
     if (page !== "all" && !isPageId(page)) throw new Error(`stats: --page must be one of ${PAGE_IDS.join(", ")}, all`);
     const ids: PageId[] = page === "all" ? [...PAGE_IDS] : [page as PageId];
     const ctx = statsContextOf(deps);
     const models = ids.map((id) => presentPage(ctx, id, { from: values.from, to: values.to, month: values.month }));
-    out(renderPages(models, values.format ?? "table", values.table));
+    out(renderPages(models, values.json ? "json" : (values.format ?? "table"), values.table));
     return 0;
   } finally {
     closeDeps(deps);
   }
 }
 
-async function refresh(deps: Deps, out: (text: string) => void): Promise<number> {
+/** The same client, telling `tick` before each call: refresh makes dozens of datacube calls. */
+function counting<T extends object>(api: T, tick: () => void): T {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(api)) {
+    wrapped[name] = typeof fn === "function" ? (...args: unknown[]) => (tick(), (fn as (...a: unknown[]) => unknown).apply(api, args)) : fn;
+  }
+  return wrapped as T;
+}
+
+async function refresh(deps: Deps, out: (text: string) => void, json: boolean, progress?: (text: string) => void): Promise<number> {
   let served: { baseUrl: string; close(): Promise<void> } | undefined;
   try {
     let wechat = deps.wechat;
@@ -73,12 +93,37 @@ async function refresh(deps: Deps, out: (text: string) => void): Promise<number>
       const secrets = resolveSecrets(deps.config, deps.stores.settings, deps.clock);
       wechat = createApiClient({ baseUrl: served.baseUrl, appId: secrets.appId, appSecret: secrets.appSecret, db: deps.db, clock: deps.clock, log: deps.log });
     }
-    const result = await runStatsJob(deps, { wechat });
-    for (const s of result.sources) {
-      out(`${s.source.padEnd(15)} ${s.status.padEnd(12)} through ${s.syncedThrough ?? "—"}  (${s.days} day(s), ${s.calls} call(s))${s.detail ? `  ${s.detail}` : ""}\n`);
+    let calls = 0;
+    const tick = () => progress?.(`正在从微信拉取统计数据…（第 ${++calls} 次调用）`);
+    progress?.("正在从微信拉取统计数据…");
+    const result = await runStatsJob(deps, { wechat: { datacube: counting(wechat.datacube, tick), user: counting(wechat.user, tick) } });
+    progress?.("");
+    if (json) {
+      out(JSON.stringify({ sources: result.sources, articleSource: result.articleSource, rolledUp: result.rolledUp }, null, 2) + "\n");
+    } else {
+      const table = formatTextTable({
+        id: "refresh",
+        caption: `统计数据刷新（${localTime(deps.clock.now(), deps.config.scheduleTimezone)}）`,
+        columns: [
+          { key: "source", label: "数据" },
+          { key: "status", label: "状态" },
+          { key: "through", label: "已同步到" },
+          { key: "days", label: "天数", numeric: true },
+          { key: "calls", label: "调用次数", numeric: true },
+          { key: "detail", label: "说明" },
+        ],
+        rows: result.sources.map((x) => ({
+          source: SYNC_SOURCE_LABELS[x.source] ?? x.source,
+          status: SYNC_STATUS_LABELS[x.status] ?? x.status,
+          through: x.syncedThrough ?? "—",
+          days: x.days,
+          calls: x.calls,
+          detail: x.detail ?? "",
+        })),
+      });
+      out(`${table}\n消息日志：汇总了 ${result.rolledUp} 天\n`);
     }
-    out(`message log     rolled up ${result.rolledUp} day(s)\n`);
-    return result.sources.some((s) => s.status === "error") ? 1 : 0;
+    return result.sources.some((x) => x.status === "error") ? 1 : 0;
   } finally {
     await served?.close();
   }

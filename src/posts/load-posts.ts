@@ -179,7 +179,8 @@ export function checkPostText(fileName: string, text: string, options: LoadPosts
     }
   }
 
-  const post = matterOk ? readFields(values, { file, name, fileDate, body, bodyLine, text, options, problem }) : undefined;
+  const fields = matterOk ? readFields(values, { file, name, fileDate, body, bodyLine, text, options, problem }) : undefined;
+  const post = fields?.complete ? fields.post : undefined;
 
   // The text: placeholders in the front matter's values and in the body, and a body at all.
   if (body.trim() === "") problem("正文是空的：在第二个 --- 下面写正文", { line: bodyLine, field: "body" });
@@ -207,13 +208,15 @@ export function checkPostText(fileName: string, text: string, options: LoadPosts
 
   // Pictures and the article as sent: only with the content folder at hand.
   const contentDir = options.contentDir;
-  if (contentDir !== undefined && post) {
-    const column = options.columns?.get(post.columnId);
-    const sent = options.isSent?.(post.slug) ?? false;
-    if (column && errors.length === 0 && !sent) {
+  if (contentDir !== undefined && fields) {
+    const draft = fields.post;
+    const column = options.columns?.get(draft.columnId);
+    const sent = options.isSent?.(draft.slug) ?? false;
+    if (post && column && errors.length === 0 && !sent) {
       errors.push(...checkPost(post, column, contentDir, options.issueOf?.(post.slug) ?? 1).problems);
     } else if (!sent) {
-      errors.push(...findImages(post, column, contentDir, tokens).problems);
+      // Pictures in the same pass as the fields; without a known column the cover can wait.
+      errors.push(...findImages(draft, column, contentDir, tokens).problems.filter((p) => column || p.field !== "cover" || draft.cover.kind === "file"));
     }
   }
 
@@ -238,7 +241,7 @@ interface FieldContext {
  * The front matter through the schema. Returns a Post built from whatever is valid (so that the
  * text and pictures can still be checked in the same pass); the caller drops it if anything failed.
  */
-function readFields(values: ReadonlyMap<string, { value: unknown; line: number | undefined }>, c: FieldContext): Post | undefined {
+function readFields(values: ReadonlyMap<string, { value: unknown; line: number | undefined }>, c: FieldContext): { post: Post; complete: boolean } | undefined {
   const { options, problem } = c;
   const lineOf = (field: string) => values.get(field)?.line;
   const raw = Object.fromEntries([...values].map(([k, v]) => [k, v.value]));
@@ -269,35 +272,37 @@ function readFields(values: ReadonlyMap<string, { value: unknown; line: number |
   const v = partial.data;
 
   const columnId = v.column;
-  const modeProblem = v.mode === undefined && fieldOk("column") ? missingModeProblem(columnId, options.columns) : undefined;
+  const modeProblem = v.mode === undefined && fieldOk("mode") && fieldOk("column") ? missingModeProblem(columnId, options.columns) : undefined;
   if (modeProblem) problem(modeProblem, { field: "mode" });
   const mode = v.mode ?? (columnId !== undefined ? options.columns?.get(columnId)?.mode : undefined);
 
-  if (!c.fileDate || v.title === undefined || columnId === undefined || v.publish_at === undefined || mode === undefined) return undefined;
+  const complete = c.fileDate !== undefined && v.title !== undefined && columnId !== undefined && v.publish_at !== undefined && mode !== undefined;
   const coverText = v.cover;
-  return {
+  // Incomplete, the post still serves to check its pictures in this pass; it is never returned.
+  const post: Post = {
     slug: c.name.slice(0, -3),
     file: c.file,
     dir: path.dirname(c.file),
-    title: v.title,
-    columnId,
-    publishAt: v.publish_at.at,
-    publishAtText: v.publish_at.text,
+    title: v.title ?? "",
+    columnId: columnId ?? "",
+    publishAt: v.publish_at?.at ?? new Date(0),
+    publishAtText: v.publish_at?.text ?? "",
     author: v.author,
     digest: v.digest,
     cover: coverText !== undefined && coverText.toLowerCase() !== "none" ? { kind: "file", ref: coverText, line: lineOf("cover") } : { kind: "auto" },
-    mode,
+    mode: mode ?? "publish",
     type: v.type ?? "article",
     draft: v.draft ?? false,
     demo: v.demo ?? false,
     issue: v.issue,
     sourceUrl: v.source_url,
     // Not given: the column's `comments:` in columns.yml, else off.
-    comments: v.comments ?? options.columns?.get(columnId)?.comments ?? "off",
+    comments: v.comments ?? (columnId === undefined ? undefined : options.columns?.get(columnId)?.comments) ?? "off",
     body: c.body,
     bodyLine: c.bodyLine,
     sourceHash: createHash("sha256").update(c.text).digest("hex"),
   };
+  return { post, complete };
 }
 
 /** For messages elsewhere: "publish_at（发布时间）". */

@@ -29,7 +29,7 @@ export function decideMassSend(sb: Sandbox, decision: "approved" | "refused", cl
   const since = now - APPROVAL_WINDOW_MS;
   const request =
     clientMsgId === undefined ? sb.stores.approvals.latestPending(sb.accountId, since) : sb.stores.approvals.latestFor(sb.accountId, clientMsgId, since);
-  if (!request || request.status !== "pending") {
+  if (!request || request.status !== "pending" || now - request.createdAt >= APPROVAL_WINDOW_MS) {
     throw new Error(`sandbox: 没有等待管理员确认的群发${clientMsgId ? `（clientmsgid ${clientMsgId}）` : ""}：从未提交、已确认或拒绝，或已超过 30 分钟`);
   }
   if (decision === "refused") {

@@ -323,3 +323,23 @@ describe("loadContent", () => {
     ]);
   });
 });
+
+describe("a column's default mode and cover (issue 15)", () => {
+  it("reads mode: publish | mass and the default_cover line; a column may leave mode out", () => {
+    const columns = COLUMNS_YML.replace("    menu_key: COLUMN_NEWS\n", "    menu_key: COLUMN_NEWS\n    mode: publish\n").replace(
+      "    default_cover: https://mmbiz.qpic.cn/covers/careers.jpg\n",
+      "    default_cover: https://mmbiz.qpic.cn/covers/careers.jpg\n    mode: mass\n",
+    );
+    const dir = writeContentDir({ columns });
+    const content = loadContent(dir).content!;
+    expect(content.columnsById.get("news")!.mode).toBe("publish");
+    expect(content.columnsById.get("careers")).toMatchObject({ mode: "mass", defaultCoverLine: lineContaining(columns, "default_cover: https://mmbiz") });
+    expect([...content.columnsById.values()].filter((c) => c.mode === undefined).map((c) => c.id)).not.toContain("news");
+  });
+
+  it("refuses another mode in Chinese, naming the line", () => {
+    const columns = COLUMNS_YML.replace("    menu_key: COLUMN_NEWS\n", "    menu_key: COLUMN_NEWS\n    mode: push\n");
+    const message = errorAt(load({ columns }), "columns.yml", lineContaining(columns, "mode: push"), "columns[0].mode");
+    expect(message).toContain("「push」不对：栏目的默认发送方式写 publish（发布，不推送给关注者）或 mass（群发，推送给全部关注者）");
+  });
+});

@@ -114,9 +114,10 @@ describe("npm run cli -- stats", () => {
     let out = "";
     const code = await statsCommand(config, createLogger({ level: "silent" }), ["refresh"], (t) => void (out += t), clock);
     expect(code).toBe(0);
-    expect(out).toMatch(/^followers\s+ok\s+through 2026-11-22  \(10 day\(s\), 2 call\(s\)\)$/m);
-    expect(out).toMatch(/^articles\s+ok/m);
-    expect(out).toMatch(/^follower_count\s+ok/m);
+    expect(out).toMatch(/^关注数据（getusersummary \/ getusercumulate）\s+正常\s+2026-11-22\s+10\s+\d+$/m);
+    expect(out).toMatch(/^当前关注人数（user\/get）\s+正常/m);
+    // Every source fetched (one row each, after the caption, header and rule).
+    expect(out.split("\n").slice(3, -2).every((row) => /\s正常\s/.test(row))).toBe(true);
     out = "";
     await statsCommand(config, createLogger({ level: "silent" }), ["--page", "followers", "--format", "csv", "--table", "followers"], (t) => void (out += t), clock);
     expect(out.split("\r\n").filter((l) => /^\d{4}-\d{2}-\d{2},\d+,\d+,-?\d+,\d+$/.test(l))).toHaveLength(10);

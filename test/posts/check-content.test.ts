@@ -58,10 +58,12 @@ describe("checkContent", () => {
     c.writePost("2026-12-02-b.md", jobFair({}, "<div>居中</div>\n\n![缺](images/missing.jpg)"));
     const r = checkContent(config(c.dir), { now: EARLY });
     expect(notQa(r.problems).map((e) => [path.relative(c.dir, e.file), e.field])).toEqual([
-      ["replies.yml", undefined],
+      ["replies.yml", "welcome[0]"],
       [path.join("posts", "2026-12-01-a.md"), "mode"],
       [path.join("posts", "2026-12-01-a.md"), "body"],
       [path.join("posts", "2026-12-01-a.md"), "body"],
+      // Without the column (the bot files are broken) its default mode is unknown, and says so.
+      [path.join("posts", "2026-12-02-b.md"), "mode"],
       [path.join("posts", "2026-12-02-b.md"), "body"],
     ]);
     expect(r.summary).toBe(`内容检查：栏目或回复文件有错，稿件只检查了字段和正文；${r.problems.length} 个问题，0 条提醒`);
@@ -69,9 +71,9 @@ describe("checkContent", () => {
     writeFileSync(path.join(c.dir, "replies.yml"), readFileSync(path.join(FIXTURE_CONTENT, "replies.yml")));
     const fixed = checkContent(config(c.dir), { now: EARLY });
     expect(notQa(fixed.problems).map((e) => [path.basename(e.file), e.line, e.field])).toEqual([
-      ["2026-12-01-a.md", 5, "mode"],
-      ["2026-12-01-a.md", 9, "body"],
-      ["2026-12-01-a.md", 11, "body"],
+      ["2026-12-01-a.md", 7, "mode"],
+      ["2026-12-01-a.md", 10, "body"],
+      ["2026-12-01-a.md", 12, "body"],
       ["2026-12-02-b.md", 9, "body"],
       ["2026-12-02-b.md", 11, "body"],
     ]);
@@ -137,7 +139,7 @@ describe("check command", () => {
     expect(code).toBe(1);
     const rel = path.relative(process.cwd(), path.join(c.postsDir, "2026-12-01-a.md"));
     expect(text).toContain(
-      `问题（必须改好才能发送）：\n${rel}\n  第 5 行 · mode（发送方式）：「push」不对：写 publish（发布，不推送给关注者）或 mass（群发，推送给全部关注者）\n  第 8 行 · body（正文）：还有没填的占位文字「XXX」（XXX）：「报名请联系团县委XXX。」。`,
+      `问题（必须改好才能发送）：\n${rel}\n  第 7 行 · mode（发送方式）：「push」不对：写 publish（发布，不推送给关注者）或 mass（群发，推送给全部关注者）\n  第 10 行 · body（正文）：还有没填的占位文字「XXX」（XXX）：「报名请联系团县委XXX。」。`,
     );
     expect(text).toMatch(/改好 .+ 里的这些问题后，再运行 npm run cli -- check\n$/);
   });

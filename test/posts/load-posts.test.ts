@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadPosts, suggestField } from "../../src/posts/load-posts";
 import { jobFair, makeContentDir, postText, TZ, type ContentDir } from "./content-dir";

@@ -48,7 +48,7 @@ describe("postsCommand", () => {
     expect(output).toContain(EDITED_NOTE);
     output = "";
     await publishCommand(deps, ["--post", "2026-12-01-job-fair", "--dry-run"], out);
-    expect(output).toContain(`already published; ${EDITED_NOTE}`);
+    expect(output).toContain(`已发布，不会再次发送；${EDITED_NOTE}`);
     await runPublisher(publisherFor(deps));
     await deps.sandbox!.idle();
     expect(deps.sandbox!.inspect().massSends).toHaveLength(1);
@@ -59,10 +59,10 @@ describe("postsCommand", () => {
     deps = sandboxDeps(FIXTURE_CONTENT);
     expect(postsCommand(deps, [], out)).toBe(0);
     const lines = output.split("\n");
-    expect(lines[0]).toBe(`## posts in ${FIXTURE_CONTENT}/posts (期数 with ? is a forecast)`);
+    expect(lines[0]).toBe(`## ${FIXTURE_CONTENT}/posts 的稿件（期数带 ? 的是预计）`);
     const jobFairLine = lines.find((l) => l.startsWith("2026-12-01-county-job-fair"))!;
-    expect(jobFairLine.split(/\s{2,}/)).toEqual(["2026-12-01-county-job-fair", "轮青诚聘", "群发", "12-01 09:00", "07:00", "1?", "new", "not yet seen by the scheduler"]);
-    expect(lines.find((l) => l.startsWith("2026-12-08"))!.split(/\s{2,}/).slice(2, 3)).toEqual(["发布"]);
+    expect(jobFairLine.split(/\s{2,}/)).toEqual(["2026-12-01-county-job-fair", "轮青诚聘", "第1期?", "待发布", "07:00", "现在 群发给全部关注者（当天的群发次数：0/1）"]);
+    expect(lines.find((l) => l.startsWith("2026-12-08"))!.split(/\s{2,}/)[5]).toMatch(/^北京时间 12月8日 12:00 发布（不推送给关注者/);
   });
 
   it("shows problems and the history of one post", async () => {
@@ -72,11 +72,12 @@ describe("postsCommand", () => {
     expect(await publishCommand(deps, ["--post", "2026-12-01-job-fair", "--no-wait"], out)).toBe(0);
     output = "";
     expect(postsCommand(deps, [], out)).toBe(1);
-    expect(output).toContain("1 problem(s); these posts are not published until fixed:");
-    expect(output).toMatch(/2026-12-01-job-fair\s+轮青诚聘\s+群发\s+12-01 09:30\s+07:30\s+1\?\s+submitted\s+mass send msg_id \d+ accepted; waiting for WeChat's result/);
+    expect(output).toContain("1 个问题；这些稿件改好之前不会发布：");
+    // --no-wait leaves the polling to the scheduler, but the job-finish event was recorded before the command ended.
+    expect(output).toMatch(/2026-12-01-job-fair\s+轮青诚聘\s+第1期\s+已群发\s+07:30\s+北京时间 12月1日 10:00 已群发，送达 [\d,]+ 人 http/);
     output = "";
     expect(postsCommand(deps, ["--history", "2026-12-01-job-fair"], out)).toBe(0);
-    expect(output.split("\n").map((l) => l.split(/\s+/)[2])).toEqual(["scheduled", "publish_now", "render", "draft_intent", "drafted", "submit_intent", "submitted", undefined]);
+    expect(output.split("\n").slice(3, 10).map((l) => l.split(/\s{2,}/)[1])).toEqual(["scheduled", "publish_now", "render", "draft_intent", "drafted", "submit_intent", "submitted"]);
     expect(postsCommand(deps, ["--history", "nope"], out)).toBe(1);
   });
 });
@@ -87,10 +88,10 @@ describe("publishCommand", () => {
     c.writePost("2026-12-01-job-fair.md", jobFair({ publish_at: "2026-12-01 09:30" }, "见[通知](https://www.xjlt.gov.cn/a.html)。\n\n![现场](images/job-fair.jpg)"));
     deps = sandboxDeps(c.dir);
     expect(await publishCommand(deps, ["--dry-run"], out)).toBe(0);
-    expect(output).toContain("would track 2026-11-20-old\nwould track 2026-12-01-job-fair\n");
-    expect(output).toContain("2026-11-20-old: would be reported missed (264 h late) as 群发 (mass send)");
-    expect(output).toContain("2026-12-01-job-fair: would publish now as 群发 (mass send)\n  title:   【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会\n");
-    expect(output).toMatch(/size: {4}\d+ characters \(WeChat: < 20000\), 1 image\(s\) to upload, 1 link\(s\) as footnotes/);
+    expect(output).toContain("将登记 2026-11-20-old\n将登记 2026-12-01-job-fair\n");
+    expect(output).toContain("2026-11-20-old：将记为错过（晚了 264 小时），方式：发布（不推送给关注者）");
+    expect(output).toContain("2026-12-01-job-fair：将现在发送，方式：群发（推送给全部关注者）\n  标题：【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会\n");
+    expect(output).toMatch(/大小：\d+ 字符（微信上限 20000），要上传 1 张图片，1 个链接转为文末注释/);
     expect(deps.sandbox!.countCalls()).toBe(0);
     expect(deps.db.prepare("SELECT COUNT(*) AS n FROM publications").get()).toEqual({ n: 0 });
   });
@@ -99,9 +100,9 @@ describe("publishCommand", () => {
     c.writePost("2026-12-24-xmas.md", jobFair({ publish_at: "2026-12-24 10:00" }, "<div>居中</div>"));
     deps = sandboxDeps(c.dir);
     expect(await publishCommand(deps, ["--dry-run", "--post", "2026-12-24-xmas"], out)).toBe(1);
-    expect(output).toContain("2026-12-24-xmas: would publish now as 群发 (mass send)");
-    expect(output).toContain("problem: ");
-    const file = /html: {4}(\S+) /.exec(output)![1]!;
+    expect(output).toContain("2026-12-24-xmas：将现在发送，方式：群发（推送给全部关注者）");
+    expect(output).toContain("  问题：");
+    const file = /网页：(\S+)（/.exec(output)![1]!;
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, "utf8")).toContain("<h1 style=\"font-size:22px\">【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会</h1>");
   });
@@ -110,15 +111,15 @@ describe("publishCommand", () => {
     c.writePost("2026-12-01-job-fair.md", jobFair({ publish_at: "2026-12-01 09:30", mode: "publish" }));
     deps = sandboxDeps(c.dir);
     expect(await publishCommand(deps, ["--post", "2026-12-01-job-fair"], out)).toBe(0);
-    expect(output).toMatch(/2026-12-01-job-fair: publish job \d+ accepted; waiting for WeChat's result …\n/);
-    expect(output).toMatch(/2026-12-01-job-fair: published — 【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会 — published 2026-12-01 10:00 http:\/\/mp\.weixin\.qq\.com\/s\/\S+\n$/);
+    expect(output).toContain("正在发送 2026-12-01-job-fair…\n  等待微信的结果…（0 秒）\n");
+    expect(output).toMatch(/2026-12-01-job-fair：已发布——北京时间 12月1日 10:00 已发布 http:\/\/mp\.weixin\.qq\.com\/s\/\S+\n发布结果通知（PUBLISHJOBFINISH）：服务未在运行，本命令已直接记录结果（与服务接收时同一段代码）\n$/);
     expect(deps.sandbox!.inspect().publications).toHaveLength(1);
   }, 15_000);
 
   it("without arguments publishes what is due, and says when nothing is", async () => {
     deps = sandboxDeps(c.dir);
     expect(await publishCommand(deps, [], out)).toBe(0);
-    expect(output).toBe("nothing due now (npm run cli -- posts lists what is scheduled)\n");
+    expect(output).toBe("正在检查到期的稿件…\n现在没有到期的稿件（npm run cli -- posts 列出全部排期）\n");
   });
 });
 
@@ -129,13 +130,13 @@ describe("menuCommand", () => {
     deps = sandboxDeps(c.dir);
     expect(await menuCommand(deps, ["sync", "--dry-run"], out)).toBe(0);
     expect(output).toContain('"name": "青春栏目"');
-    expect(output).toContain("the account has no menu yet: sync would create it\n");
+    expect(output).toContain("公众号还没有菜单：同步会创建它\n");
     output = "";
     expect(await menuCommand(deps, ["sync"], out)).toBe(0);
-    expect(output).toBe("menu synced: 3 buttons, 7 actions (phones refresh within about 5 minutes)\n");
+    expect(output).toBe("菜单已同步：3 个主按钮，7 个动作（手机上约 5 分钟内更新）\n");
     output = "";
     await menuCommand(deps, ["sync", "--dry-run"], out);
-    expect(output).toContain("the live menu already matches: sync would change nothing\n");
+    expect(output).toContain("线上菜单已经一致：同步不会改变任何东西\n");
     expect(deps.sandbox!.inspect().menus).toHaveLength(1);
     expect(await menuCommand(deps, ["push"], out)).toBe(1);
   });

@@ -53,7 +53,7 @@ describe("createJobEventHandler", () => {
     l.handle("default", publishEvent({ publishStatus: 1 }));
     expect(l.store.find("default", "a")!.state).toBe("submitted");
     l.handle("default", publishEvent({ publishStatus: 4, failIdx: [1] }));
-    expect(l.store.find("default", "a")).toMatchObject({ state: "failed", failureCode: "publish_status_4", failureReason: "WeChat's review rejected it (publish_status 4, 平台审核不通过) (article 1)" });
+    expect(l.store.find("default", "a")).toMatchObject({ state: "failed", failureCode: "publish_status_4", failureReason: "平台审核不通过（publish_status 4）：请修改内容后点“重试”（第 1 篇）" });
     expect(l.store.lastIssue("default", "careers")).toBe(0);
   });
 
@@ -69,7 +69,7 @@ describe("createJobEventHandler", () => {
     const l = ledger();
     l.submitted("m", { msgId: "3147480001" });
     l.handle("default", massEvent({ status: "err(20013)" }));
-    expect(l.store.find("default", "m")).toMatchObject({ state: "failed", failureCode: "mass_err_20013_", failureReason: "WeChat stopped the mass send: err(20013) (copyright)" });
+    expect(l.store.find("default", "m")).toMatchObject({ state: "failed", failureCode: "mass_err_20013_", failureReason: "微信审核拦截了群发（err(20013)，涉嫌版权）：请修改内容后点“重试”" });
   });
 
   it("ignores events of jobs it does not know and messages that are not job events", () => {
@@ -90,7 +90,8 @@ describe("job events through the webhook (sandbox → /wechat → deps.onJobEven
     const server = await listen(createApp(deps));
     try {
       t = await startPublishing({
-        jobDelayMs: 5,
+        // Long enough that the job never ends between sendall and the mass/get right after it (a busy machine).
+        jobDelayMs: 400,
         ledgerDb: deps.db,
         callback: { url: `${server.url}/wechat`, token: TEST_ACCOUNT.token, encryptMode: "plain", originalId: TEST_ACCOUNT.originalId },
       });

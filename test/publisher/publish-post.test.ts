@@ -69,7 +69,7 @@ describe("advancePublication", () => {
     writeJobFair({ mode: "publish" });
     const failed = await publishFully();
     expect(failed.row).toMatchObject({ state: "failed", issue: 1, failureCode: "publish_status_3" });
-    expect(failed.row.failureReason).toBe("WeChat could not publish it (publish_status 3, 常规失败); open the draft in the MP console (article 1)");
+    expect(failed.row.failureReason).toBe("微信未能发表（publish_status 3，常规失败）：请在公众号后台的草稿箱打开该草稿查看原因（第 1 篇）");
     expect(t.store.lastIssue("default", "careers")).toBe(0);
 
     t.h.sandbox.configure({ publishOutcome: { status: 0, failIdx: [] } });
@@ -101,9 +101,10 @@ describe("advancePublication", () => {
     t = await startPublishing();
     writeJobFair();
     await publishFully();
-    t.c.writePost("2026-12-01-second.md", jobFair({ title: "第二篇", column: "news", publish_at: "2026-12-01 09:45" }));
+    t.c.writePost("2026-12-01-second.md", jobFair({ title: "第二篇", column: "news", publish_at: "2026-12-01 09:45", mode: "mass" }));
     t.track("2026-12-01-second");
-    expect(await t.advance("2026-12-01-second")).toMatchObject({ state: "waiting_quota", detail: "waiting for 群发 quota until 2026-12-02 09:45" });
+    expect(await t.advance("2026-12-01-second")).toMatchObject({ state: "waiting_quota", detail: "等待群发次数（北京时间 2026-12-02 09:45 再试）" });
+    expect(t.store.find("default", "2026-12-01-second")!.failureReason).toBe("按本系统的记录，群发次数已用完（订阅号每天 1 次，服务号每月 4 次）：将在 12月2日 09:45 自动群发，无需操作");
     expect(t.h.sandbox.inspect().drafts).toHaveLength(1);
     t.h.clock.set("2026-12-02T01:45:00Z");
     expect(await t.advance("2026-12-01-second")).toMatchObject({ state: "submitted" });
@@ -170,7 +171,7 @@ describe("advancePublication", () => {
     expect(r).toMatchObject({ state: "waiting_quota" });
     const row = t.store.find("default", SLUG)!;
     expect(row).toMatchObject({ failureCode: "wechat_45028", nextAttemptAt: new Date("2026-12-02T01:30:00Z") });
-    expect(row.failureReason).toMatch(/^no 群发 quota left \(45028\)/);
+    expect(row.failureReason).toMatch(/^群发次数已用完（45028）/);
     t.h.clock.set("2026-12-02T01:31:00Z");
     await t.run();
     await t.settle();
@@ -179,15 +180,17 @@ describe("advancePublication", () => {
     expect(t.h.sandbox.inspect().drafts).toHaveLength(1);
   });
 
-  it("an unverified account gets 48001: the post fails with what to do, and is not retried", async () => {
+  it("an unverified account gets 48001: the draft is kept as 草稿已建 with what to do, its 期数 taken, and nothing retries", async () => {
     t = await startPublishing({ verified: false });
     writeJobFair();
     t.track(SLUG);
-    expect(await t.advance(SLUG)).toMatchObject({ state: "failed" });
+    expect(await t.advance(SLUG)).toMatchObject({ state: "draft_only", detail: expect.stringContaining("该账号无发布接口权限，请在公众号后台手动发表") });
     const row = t.store.find("default", SLUG)!;
-    expect(row.failureCode).toBe("wechat_48001");
-    expect(row.failureReason).toMatch(/^this account may not use the API for it \(48001\): 群发 and 发布 through the API need 微信认证/);
-    expect(row.nextAttemptAt).toBeNull();
+    expect(row).toMatchObject({ failureCode: "wechat_48001", nextAttemptAt: null, draftMediaId: t.h.sandbox.inspect().drafts[0]!.mediaId });
+    expect(t.store.lastIssue("default", "careers")).toBe(1);
+    expect(t.h.sandbox.countCalls("message/mass/sendall")).toBe(1);
+    t.h.clock.advance(24 * 3600_000);
+    await t.run();
     expect(t.h.sandbox.countCalls("message/mass/sendall")).toBe(1);
   });
 
@@ -198,7 +201,8 @@ describe("advancePublication", () => {
     expect(await t.advance(SLUG)).toMatchObject({ state: "failed" });
     const row = t.store.find("default", SLUG)!;
     expect(row.failureCode).toBe("content");
-    expect(row.failureReason).toContain('image "https://example.org/a.jpg" is on another website');
+    expect(row.failureReason).toMatch(/^稿件有问题，请修改后点“重试”：\n/);
+    expect(row.failureReason).toContain("https://example.org/a.jpg");
     expect(t.h.sandbox.countCalls("draft/add")).toBe(0);
   });
 
@@ -217,7 +221,7 @@ describe("advancePublication", () => {
     }
     const last = t.store.find("default", SLUG)!;
     expect(last).toMatchObject({ state: "failed", attempts: 5 });
-    expect(last.failureReason).toMatch(/^gave up after 5 attempts: WeChat was busy \(-1\)/);
+    expect(last.failureReason).toMatch(/^已尝试 5 次仍未成功，已停止自动重试：微信系统繁忙（-1）/);
   });
 
   it("a busy WeChat on the first try and success on the next: one draft, one send", async () => {
@@ -338,7 +342,7 @@ describe("advancePublication", () => {
     writeJobFair();
     t.track(SLUG);
     const advanced = await advancePublication(t.p, SLUG, undefined);
-    expect(advanced).toMatchObject({ state: "cancelled", detail: "cancelled: the post file was removed or marked draft: true" });
+    expect(advanced).toMatchObject({ state: "cancelled", detail: "已取消：稿件文件已删除或已设为 draft: true，不再发送" });
   });
 
   it("leaves a post to the live process holding it, and takes it over from a dead one", async () => {

@@ -18,7 +18,7 @@ describe("runPublisher", () => {
     expect(r.problems).toEqual([]);
     expect(outcomes(r)).toEqual(["2026-11-20-old-news missed", "2026-12-01-job-fair submitted"]);
     expect(r.entries[0]!.detail).toBe(
-      "was due 2026-11-20 10:00, 11 days late: more than the 2 h catch-up window; send it with: npm run cli -- publish --post 2026-11-20-old-news",
+      "原定 北京时间 2026-11-20 10:00，已晚 11 天，超过 2 小时的补发时限，没有自动发送：如仍要发送，请在发布页点“立即发布”，或运行 npm run cli -- publish --post 2026-11-20-old-news",
     );
     expect(t.store.list("default").map((x) => [x.slug, x.state])).toEqual([
       ["2026-11-20-old-news", "missed"],
@@ -85,7 +85,7 @@ describe("runPublisher", () => {
       expect(outcomes(await t.run("2026-12-24-xmas"))).toEqual(["2026-12-24-xmas submitted"]);
       await t.settle();
       expect(await t.run("2026-12-24-xmas")).toMatchObject({ entries: [{ outcome: "published" }] });
-      expect((await t.run("2026-12-24-xmas")).entries[0]!.detail).toMatch(/^already 【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会 — published 2026-12-01 10:01 http/);
+      expect((await t.run("2026-12-24-xmas")).entries[0]!.detail).toMatch(/^早已发布，不会重复发送：已发布：【轮青诚聘】第1期 · 轮台县2026年冬季青年就业招聘会（北京时间 2026-12-01 10:01） http/);
 
       t.c.writePost("2026-12-02-bad-image.md", jobFair({ title: "坏图", column: "news", publish_at: "2026-12-01 09:00", mode: "publish" }, "![x](https://example.org/x.jpg)"));
       expect((await t.run("2026-12-02-bad-image")).entries[0]).toMatchObject({ outcome: "failed" });
@@ -95,8 +95,8 @@ describe("runPublisher", () => {
       t.c.writePost("2026-12-03-draft.md", jobFair({ column: "students", draft: "true" }));
       expect((await t.run("2026-12-03-draft")).entries[0]).toMatchObject({ outcome: "draft" });
       t.c.writePost("2026-12-03-broken.md", jobFair({ column: "students", mode: "push" }));
-      expect((await t.run("2026-12-03-broken")).entries[0]).toMatchObject({ outcome: "invalid", detail: expect.stringContaining('mode: "push" must be') });
-      expect((await t.run("2026-12-03-nothing")).entries[0]).toEqual({ slug: "2026-12-03-nothing", outcome: "unknown", detail: "no post content/posts/2026-12-03-nothing.md" });
+      expect((await t.run("2026-12-03-broken")).entries[0]).toMatchObject({ outcome: "invalid", detail: expect.stringContaining("mode: 「push」不对") });
+      expect((await t.run("2026-12-03-nothing")).entries[0]).toEqual({ slug: "2026-12-03-nothing", outcome: "unknown", detail: "没有稿件 content/posts/2026-12-03-nothing.md" });
     });
 
     it("waits for a post of the same column that is under way", async () => {
@@ -104,7 +104,7 @@ describe("runPublisher", () => {
       t.c.writePost("2026-12-01-a.md", jobFair({ mode: "publish" }));
       t.c.writePost("2026-12-09-b.md", jobFair({ title: "下周", publish_at: "2026-12-09 10:00", mode: "publish" }));
       await t.run();
-      expect((await t.run("2026-12-09-b")).entries[0]).toMatchObject({ outcome: "held", detail: "2026-12-01-a of the same column is still under way (submitted); try again when it is done" });
+      expect((await t.run("2026-12-09-b")).entries[0]).toMatchObject({ outcome: "held", detail: "同一栏目的 2026-12-01-a 还在发送中（submitted），期数要按顺序：等它完成后再试" });
     });
   });
 });

@@ -24,20 +24,22 @@ describe("classifyFailure", () => {
   });
   it("retries busy, minute quota, clientmsgid-too-fast and admin confirmation, waiting at least as WeChat asks", () => {
     expect(classifyFailure(api(-1), 1)).toMatchObject({ kind: "retry", delayMs: 60_000 });
-    expect(classifyFailure(api(45066), 1)).toMatchObject({ kind: "retry", delayMs: 61_000, reason: "the same clientmsgid was sent less than a minute ago (45066) at /cgi-bin/message/mass/sendall" });
+    expect(classifyFailure(api(45066), 1)).toMatchObject({ kind: "retry", delayMs: 61_000, reason: "同一群发重试太快（45066）：一分钟后自动核对，不会重复群发（接口 /cgi-bin/message/mass/sendall）" });
     expect(classifyFailure(api(45009), 1)).toMatchObject({ kind: "retry", delayMs: 3600_000 });
-    expect(classifyFailure(api(89503), 1)).toMatchObject({ kind: "retry", reason: expect.stringContaining("API群发保护") });
+    expect(classifyFailure(api(89503), 1)).toMatchObject({ kind: "approval_pending", reason: expect.stringContaining("API 群发保护") });
+    expect(classifyFailure(api(89507), 1)).toMatchObject({ kind: "approval_refused", reason: expect.stringContaining("管理员拒绝了群发") });
+    expect(classifyFailure(api(48001), 1)).toMatchObject({ kind: "draft_only", reason: expect.stringContaining("该账号无发布接口权限，请在公众号后台手动发表") });
     expect(classifyFailure(api(-1), 3)).toMatchObject({ delayMs: 15 * 60_000 });
   });
   it("fails at once on permission, content and unknown errcodes, with what to do", () => {
     expect(classifyFailure(api(40164), 1)).toMatchObject({ kind: "fatal", reason: expect.stringContaining("IP白名单") });
     expect(classifyFailure(api(53503), 1)).toMatchObject({ kind: "fatal", reason: expect.stringContaining("草稿箱") });
-    expect(classifyFailure(api(99999), 1)).toEqual({ kind: "fatal", code: "wechat_99999", reason: "WeChat refused /cgi-bin/message/mass/sendall: errcode 99999: x" });
-    expect(classifyFailure(new PostProblems([new ContentError("a.md", "bad")]), 1)).toEqual({ kind: "fatal", code: "content", reason: "a.md: bad" });
+    expect(classifyFailure(api(99999), 1)).toEqual({ kind: "fatal", code: "wechat_99999", reason: "微信拒绝了请求（errcode 99999：x）：请把这句话发给技术人员，处理后点“重试”（接口 /cgi-bin/message/mass/sendall）" });
+    expect(classifyFailure(new PostProblems([new ContentError("a.md", "bad")]), 1)).toEqual({ kind: "fatal", code: "content", reason: "稿件有问题，请修改后点“重试”：\na.md: bad" });
     expect(classifyFailure(new ContentError("a.jpg", "cannot read the image"), 1)).toMatchObject({ kind: "fatal", code: "content" });
   });
   it("retries network errors and unexpected bodies", () => {
-    expect(classifyFailure(new TypeError("fetch failed"), 1)).toEqual({ kind: "retry", code: "network", reason: "fetch failed", delayMs: 60_000 });
+    expect(classifyFailure(new TypeError("fetch failed"), 1)).toEqual({ kind: "retry", code: "network", reason: "连不上微信接口或回答异常（fetch failed）：稍后自动重试，无需操作", delayMs: 60_000 });
     expect(classifyFailure(new AppError("wechat_bad_response", "odd"), 2)).toMatchObject({ kind: "retry", code: "wechat_bad_response", delayMs: 300_000 });
     expect(retryDelay(99)).toBe(3600_000);
   });

@@ -109,7 +109,7 @@ describe("draft/add limits", () => {
     ["content of 1 MB in fewer characters", 45002, { content: "𠀀".repeat(262_144) }, 45002],
     ["no title", 44003, { title: "" }, 44003],
     ["an unknown thumb_media_id", 40007, { thumb_media_id: "nope" }, 40007],
-    ["a newspic without thumb", "ok", { article_type: "newspic", thumb_media_id: undefined }, undefined],
+    ["a newspic without its pictures (image_info)", 44003, { article_type: "newspic", content: "正文", thumb_media_id: undefined }, 44003],
   ])("%s → %s", async (_what, _label, article, code) => {
     const result = await draftWith(article);
     expect(result).toBe(code);

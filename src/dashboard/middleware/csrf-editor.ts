@@ -34,8 +34,8 @@ const FIELD_LIMIT_BYTES = 16 * 1024;
  * requireCsrfUpload for several files (a post's .md with its pictures): multipart/form-data with at
  * most `maxFiles` files, each kept up to `maxFileBytes` (+1 to tell it was cut: `tooLarge`), the
  * whole body at most `maxTotalBytes` (413 before reading when the declared length is larger). The
- * `_csrf` field must come before the files... or anywhere: it is checked once the body is read,
- * and nothing runs before that.
+ * `_csrf` field may stand anywhere in the body: it is checked once the body is read, before the
+ * route runs, so nothing is written for a request without it. Files on ctx.state.uploads (formUploadsOf).
  */
 export function requireCsrfFiles(limits: { maxFiles: number; maxFileBytes: number; maxTotalBytes: number }): Middleware {
   return async (ctx, next) => {

@@ -73,8 +73,11 @@ export const MODE_LABELS: Record<string, string> = { mass: "群发", publish: "�
 
 export const SYNC_SOURCE_LABELS: Record<string, string> = {
   followers: "关注数据（getusersummary / getusercumulate）",
-  articles: "图文每日数据（getarticlesummary）",
-  article_totals: "图文总数据（getarticletotal）",
+  article_reads: "图文阅读与分享（getarticleread / getarticleshare，新接口）",
+  biz_summary: "发表内容概况（getbizsummary，新接口）",
+  article_details: "单篇文章详细数据（getarticletotaldetail，新接口）",
+  articles: "图文每日数据（getarticlesummary，旧接口，已停止维护）",
+  article_totals: "图文总数据（getarticletotal，旧接口，已停止维护）",
   follower_count: "当前关注人数（user/get）",
   message_rollup: "本系统消息日志汇总",
 };

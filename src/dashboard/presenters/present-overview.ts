@@ -1,4 +1,5 @@
 import type { StatsContext } from "../../stats/stats-context";
+import { readsBetween } from "../../stats/article-figures";
 import { dayStart, addDays, formatMinute } from "../../stats/dates";
 import { readMessageDays, type MessageDays } from "../../stats/read-message-days";
 import { followerCountOn, followerTotals, readFollowers, type FollowerSeries } from "../../stats/read-followers";
@@ -88,6 +89,9 @@ export function presentOverview(ctx: StatsContext, range: DateRange): PageModel 
     { label: "未匹配消息", value: formatNumber(sum(activity.map((a) => a.unmatched))) },
     { label: "发布文章", value: formatNumber(published) },
   ];
+  // 概览 shows reads (issue 14): readers from the new endpoints, else page views from the old ones.
+  const reads = readsBetween(ctx, range.from, range.to);
+  page.kpis.push({ label: reads.label, value: formatNumber(reads.value), hint: reads.hint });
   if (followers.note) page.notices.push({ level: "warn", text: followers.note });
 
   const labels = followers.points.map((p) => p.date);

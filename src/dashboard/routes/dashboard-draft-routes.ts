@@ -178,7 +178,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
 
   router.get("/drafts/new", pages.requireStaff, (ctx) => {
     const today = localDate(deps.clock.now(), tz);
-    const form: EditorForm = { name: "", date: today, slug: "", baseHash: "", values: { publish_at: `${today} 20:00`, draft: "true" }, body: "" };
+    const form: EditorForm = { name: "", date: "", slug: "", baseHash: "", values: { publish_at: `${today} 20:00`, draft: "true" }, body: "" };
     showEditor(ctx, form, undefined);
   });
 
@@ -256,7 +256,8 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
   const submitted = (ctx: Context) => {
     const form = formOf(ctx);
     const name = form.get("name") ?? "";
-    const date = (form.get("date") ?? "").trim();
+    // No date typed: the publish time's day, as the editor script fills it in.
+    const date = (form.get("date") ?? "").trim() || (/^(\d{4}-\d{2}-\d{2})/.exec((form.get("publish_at") ?? "").trim())?.[1] ?? "");
     const rawSlug = (form.get("slug") ?? "").trim();
     const values: Record<string, string> = {};
     const list = fields();

@@ -19,6 +19,7 @@ import { formatNumber } from "../presenters/page-model";
 import { resolveRange } from "../presenters/resolve-range";
 import {
   ACTION_LABELS,
+  presentPublications,
   presentPublishPage,
   PUBLISH_ACTIONS,
   type PublishAction,
@@ -74,10 +75,10 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
     return { model, posts };
   };
 
-  const render = (ctx: Context, title: string, body: ReturnType<typeof publishPage>, status = 200) => {
+  const render = (ctx: Context, title: string, body: ReturnType<typeof publishPage>, status = 200, charts = false) => {
     ctx.status = status;
     ctx.type = "text/html; charset=utf-8";
-    ctx.body = pages.page(ctx, title, body, { active: "publications", query: "", charts: false });
+    ctx.body = pages.page(ctx, title, body, { active: "publications", query: "", charts });
   };
 
   /** After a button: the staff member's own audit line about that post, if fresh (nothing from the URL is echoed). */
@@ -102,7 +103,8 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
       { label: "等待管理员确认", value: formatNumber(count("awaiting_approval")) },
       { label: "草稿已建", value: formatNumber(count("draft_only")) },
     ];
-    render(ctx, "发布", publishPage({ model, kpis, range, today, notice: doneNotice(ctx) }));
+    const charts = presentPublications(pages.statsContext(), range).charts;
+    render(ctx, "发布", publishPage({ model, kpis, charts, range, today, notice: doneNotice(ctx) }), 200, charts.length > 0);
   });
 
   /** The post and its row as the page shows them, with every ledger row in view. */

@@ -1,6 +1,6 @@
-import type { Kpi } from "../presenters/page-model";
+import type { Chart, Kpi } from "../presenters/page-model";
 import { ACTION_LABELS, type PublishAction, type PublishItem, type PublishPageModel } from "../presenters/present-publications";
-import { html, type SafeHtml } from "./html";
+import { html, jsonForScript, type SafeHtml } from "./html";
 
 export interface Notice {
   level: "info" | "warn";
@@ -10,6 +10,8 @@ export interface Notice {
 export interface PublishPageView {
   model: PublishPageModel;
   kpis: Kpi[];
+  /** The range's figures per column (the stats page's chart), drawn by the dashboard script. */
+  charts: Chart[];
   range: { from: string; to: string };
   today: string;
   notice?: Notice | undefined;
@@ -49,6 +51,15 @@ function itemsTable(items: PublishItem[], upcoming: boolean, caption: string): S
 </table>`;
 }
 
+/** The same markup as the stats pages' charts (render-page.ts): the dashboard script draws it. */
+function chart(c: Chart): SafeHtml {
+  return html`<figure class="card" id="figure-${c.id}">
+<h3>${c.title}</h3>
+<div class="chart-box"><canvas id="chart-${c.id}" data-chart="${c.id}" role="img" aria-label="${c.title}"></canvas></div>
+<script type="application/json" id="chart-data-${c.id}">${jsonForScript({ kind: c.kind, labels: c.labels, series: c.series })}</script>
+</figure>`;
+}
+
 /**
  * 发布: the next 14 days first (what will happen, in words), posts with problems, then what was
  * sent or failed in the range, with the buttons that apply. Every button opens a confirmation page.
@@ -71,14 +82,15 @@ ${
     : ""
 }
 <section class="card" id="recent">
-<div class="table-head"><h2>发布记录</h2><a href="/dashboard/export/publications/ledger.csv${csv}" download data-csv="ledger">下载 CSV</a></div>
+<div class="table-head"><h2>发布记录</h2><span class="pub-actions"><a href="/dashboard/export/publications/ledger.csv${csv}" download data-csv="ledger">下载 CSV</a><a href="/dashboard/export/publications/columns.csv${csv}" download data-csv="columns">各栏目 CSV</a></span></div>
 <form class="range" method="get" action="/dashboard/publications">
 <label>开始<input type="date" name="from" value="${v.range.from}" max="${v.today}"></label>
 <label>结束<input type="date" name="to" value="${v.range.to}" max="${v.today}"></label>
 <button class="primary" type="submit">查看</button>
 </form>
 ${model.recent.length === 0 ? html`<p class="empty">这段时间没有发布记录。</p>` : itemsTable(model.recent, false, "发布记录")}
-</section>`;
+</section>
+${v.charts.length > 0 ? html`<div class="charts">${v.charts.map(chart)}</div>` : ""}`;
 }
 
 export interface ConfirmView {

@@ -92,7 +92,9 @@ ${gridTable(m.grid)}
 
 function input(f: FigureField, value: string, error: string | undefined, disabled: boolean): SafeHtml {
   const id = `f-${f.key}`;
-  return html`<label class="figure${error ? " invalid" : ""}" for="${id}"><span>${f.label}</span>
+  // Inside its fieldset a field drops the outer group: 在乡·务工 and 外出·务工 under 微信群内成员数.
+  const label = [...f.groups.slice(1), f.label].join("·");
+  return html`<label class="figure${error ? " invalid" : ""}" for="${id}"><span>${label}</span>
 <input type="text" inputmode="numeric" id="${id}" name="${f.key}" value="${value}" autocomplete="off"${disabled ? html` disabled` : ""}${
     error ? html` aria-invalid="true" aria-describedby="err-${f.key}"` : ""
   }>${error ? html`<span class="error" id="err-${f.key}" data-error="${f.key}">${error}</span>` : ""}</label>`;

@@ -61,19 +61,19 @@ export interface MassPacing {
  */
 function minutePacer(pacing: MassPacing | undefined) {
   const sent: number[] = [];
-  return async () => {
-    if (!pacing) return;
-    let now = pacing.clock.now().getTime();
-    if (sent.length >= SENDALL_PER_MINUTE) {
-      const waitMs = sent[0]! + 60_000 - now;
-      if (waitMs > 0) {
-        await pacing.sleep(waitMs);
-        // The oldest has left the window (a fixed test clock does not move while we "sleep").
-        now = Math.max(pacing.clock.now().getTime(), sent[0]! + 60_000);
-      }
-      sent.shift();
+  /** undefined when the call may go at once (no extra tick before the request); else a wait. */
+  return (): Promise<void> | undefined => {
+    if (!pacing) return undefined;
+    const now = pacing.clock.now().getTime();
+    if (sent.length < SENDALL_PER_MINUTE || sent[0]! + 60_000 <= now) {
+      if (sent.length >= SENDALL_PER_MINUTE) sent.shift();
+      sent.push(now);
+      return undefined;
     }
-    sent.push(now);
+    const oldest = sent.shift()!;
+    // Our slot is when the oldest leaves the window (a fixed test clock does not move while we "sleep").
+    sent.push(oldest + 60_000);
+    return pacing.sleep(oldest + 60_000 - now);
   };
 }
 
@@ -93,7 +93,8 @@ export function massEndpoints(call: ApiCall, pacing?: MassPacing) {
         send_ignore_reprint: params.sendIgnoreReprint ? 1 : 0,
       };
       if (params.clientMsgId !== undefined) json.clientmsgid = params.clientMsgId;
-      await pace();
+      const wait = pace();
+      if (wait) await wait;
       try {
         const body = await call({ path: SENDALL, method: "POST", json, retryOnBusy: params.clientMsgId !== undefined });
         const wire = parseWire(sendResponse, body, SENDALL);

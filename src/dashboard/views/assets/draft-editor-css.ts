@@ -29,7 +29,7 @@ a.button.primary { background: var(--red); color: #fff; border-radius: 4px; padd
 .picture-status.bad { color: #9b1326; }
 .save-bar { display: flex; flex-wrap: wrap; gap: .5rem; position: sticky; bottom: 0; background: var(--bg); padding: .5rem 0; }
 .save-bar button { min-height: 2.6rem; padding: .4rem 1.2rem; border-radius: 4px; border: 1px solid var(--line); background: #fff; cursor: pointer; }
-.save-bar button.primary { border: 0; }
+.save-bar button.primary { background: var(--red); color: #fff; border: 0; }
 .preview-pane { position: sticky; top: .5rem; }
 .preview-pane iframe { width: 100%; height: calc(100vh - 2rem); min-height: 480px; border: 1px solid var(--line); border-radius: 12px; background: #ededed; display: block; }
 .conflict-grid { display: grid; grid-template-columns: 1fr 1fr; gap: .75rem; }

@@ -145,7 +145,8 @@ export const DRAFT_EDITOR_JS = `
   var date = form.querySelector("[data-date]");
   if (slug && date) {
     var title = form.querySelector("[name=title]"), column = form.querySelector("[name=column]"), when = form.querySelector("[name=publish_at]");
-    var dateTouched = date.value !== "";
+    // The file's date follows the publish time until the editor types one of their own.
+    var dateTouched = false;
     date.addEventListener("input", function () { dateTouched = true; });
     var suggest = function () {
       var day = (when.value.match(/^(\\d{4}-\\d{2}-\\d{2})/) || [])[1];

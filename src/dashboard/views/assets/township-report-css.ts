@@ -16,6 +16,7 @@ dl.ledger dd { margin: 0; font-size: 1.2rem; font-weight: 600; }
 table.attachment3 { font-size: .82rem; }
 table.attachment3 th { text-align: center; vertical-align: middle; white-space: normal; min-width: 3.2rem; border: 1px solid var(--line); }
 table.attachment3 td { border: 1px solid var(--line); }
+table.attachment3 td:nth-child(2) { white-space: nowrap; }
 table.attachment3 tr.sum td { font-weight: 600; background: #fafbfc; }
 .downloads { display: inline-flex; flex-wrap: wrap; gap: .3rem; }
 ol.audit { margin: 0; padding-left: 1.2rem; font-size: .88rem; }
