@@ -320,7 +320,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     const result = upload
       ? saveImage(contentDir, upload, stem)
       : ({ ok: false, problem: "没有收到图片：请选择或拖入一张图片。" } as const);
-    if (result.ok && !result.reused) audit(ctx, "image.upload", result.ref, `${upload!.filename} → ${result.name}，${result.bytes} 字节`);
+    if (result.ok) audit(ctx, "image.upload", result.ref, `${upload!.filename} → ${result.name}，${result.bytes} 字节${result.reused ? "（与已有图片相同，未重复保存）" : ""}`);
     const note = result.ok
       ? `已插入 ${result.ref}${result.reused ? "（同一张图片已存在，直接使用）" : result.renamed ? "（已有同名的其他图片，已改名，原图未被覆盖）" : ""}`
       : undefined;
