@@ -1,7 +1,7 @@
 import type { Deps } from "../deps";
 import { categoryLogger } from "../logger";
 import type { ApiClient } from "../wechat/api-client";
-import { refreshStats, type RefreshStatsResult } from "./refresh-stats";
+import { refreshStats, type RefreshProgress, type RefreshStatsResult } from "./refresh-stats";
 import { rollupMessages } from "./rollup-messages";
 import { createStatsStores } from "./stats-stores";
 
@@ -23,7 +23,10 @@ export interface StatsJobResult extends RefreshStatsResult {
  * trouble (recorded per source, retried next run); `wechat` overrides the client (the CLI passes
  * one bound to an in-process sandbox).
  */
-export async function runStatsJob(deps: Deps, options: { wechat?: Pick<ApiClient, "datacube" | "user"> } = {}): Promise<StatsJobResult> {
+export async function runStatsJob(
+  deps: Deps,
+  options: { wechat?: Pick<ApiClient, "datacube" | "user">; progress?: (p: RefreshProgress) => void } = {},
+): Promise<StatsJobResult> {
   const stores = createStatsStores(deps.db);
   const log = categoryLogger(deps.log, "stats");
   const base = { stores, clock: deps.clock, accountId: "default", timezone: deps.config.scheduleTimezone };
@@ -33,6 +36,7 @@ export async function runStatsJob(deps: Deps, options: { wechat?: Pick<ApiClient
     wechat: options.wechat ?? deps.wechat,
     backfillDays: deps.config.dashboard.statsBackfillDays,
     shouldStop: () => deps.lifecycle.stopping,
+    ...(options.progress ? { progress: options.progress } : {}),
   });
   const rolledUp = await rollupMessages(base);
   log.info({ rolledUp }, "message log rolled up");

@@ -350,11 +350,14 @@ describe("refreshStats against the sandbox (wire shapes, errcodes)", () => {
       expect(days[i]!.cumulateUser).toBe(days[i - 1]!.cumulateUser! + days[i]!.newUser - days[i]!.cancelUser);
     }
     expect(stores.snapshots.followerCountOn("default", "2026-12-01")?.total).toBeGreaterThan(days[13]!.cumulateUser!);
-    const articles = stores.snapshots.articleTotals("default", "2026-11-27", "2026-11-30");
+    const articles = stores.articles.articlesBetween("default", "2026-11-27", "2026-11-30");
     expect(articles).toEqual([
-      expect.objectContaining({ msgId: `${sent.msgDataId}_1`, title: "轮台县2026年秋季青年就业招聘会", sentDate: "2026-11-27", targetUser: expect.any(Number) }),
+      expect.objectContaining({
+        msgId: `${sent.msgDataId}_1`,
+        detail: expect.objectContaining({ title: "轮台县2026年秋季青年就业招聘会", publishDate: "2026-11-27", publishType: 0 }),
+      }),
     ]);
-    expect(articles[0]!.intPageReadCount).toBeGreaterThan(0);
+    expect(articles[0]!.readUser).toBeGreaterThan(0);
   });
 
   it("degrades to unavailable when the simulated account is not verified (48001)", async () => {
@@ -370,9 +373,9 @@ describe("refreshStats against the sandbox (wire shapes, errcodes)", () => {
       sleep: async (ms: number) => void h.clock.advance(ms),
     });
     expect(result.sources.slice(0, 3).map((s) => [s.status, s.detail])).toEqual([
-      ["unavailable", `${UNAVAILABLE_DETAIL} (errcode 48001)`],
-      ["unavailable", `${UNAVAILABLE_DETAIL} (errcode 48001)`],
-      ["unavailable", `${UNAVAILABLE_DETAIL} (errcode 48001)`],
+      ["unavailable", `${UNAVAILABLE_DETAIL}（errcode 48001）`],
+      ["unavailable", `${UNAVAILABLE_DETAIL}（errcode 48001）`],
+      ["unavailable", `${UNAVAILABLE_DETAIL}（errcode 48001）`],
     ]);
     expect(h.sandbox.countCalls("datacube/getusersummary")).toBe(1);
     expect(h.sandbox.countCalls("datacube/getarticlesummary")).toBe(0);

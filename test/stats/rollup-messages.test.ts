@@ -28,9 +28,9 @@ describe("message-log rollups", () => {
     seed(w);
     const days = readMessageDays(w.ctx, "2026-11-30", "2026-12-02");
     expect(days.activity).toEqual([
-      { day: "2026-11-30", youths: 2, messages: 2, events: 1, answered: 1, unmatched: 1 },
-      { day: "2026-12-01", youths: 2, messages: 3, events: 1, answered: 1, unmatched: 2 },
-      { day: "2026-12-02", youths: 1, messages: 1, events: 0, answered: 1, unmatched: 0 },
+      { day: "2026-11-30", youths: 2, messages: 2, events: 1, system: 0, answered: 1, unmatched: 1 },
+      { day: "2026-12-01", youths: 2, messages: 3, events: 1, system: 0, answered: 1, unmatched: 2 },
+      { day: "2026-12-02", youths: 1, messages: 1, events: 0, system: 0, answered: 1, unmatched: 0 },
     ]);
     expect(days.unmatched).toEqual([{ content: "有没有篮球赛", n: 3 }]);
     expect(days.types.filter((t) => t.msgType === "subscribe")).toEqual([{ day: "2026-11-30", msgType: "subscribe", n: 1 }]);

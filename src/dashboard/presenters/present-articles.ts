@@ -40,11 +40,12 @@ export function presentArticles(ctx: StatsContext, range: DateRange): PageModel 
   const state = ctx.stores.sync.get(ctx.accountId, "articles");
   if (figures.source === "none" || !state) {
     const reads = ctx.stores.sync.get(ctx.accountId, "article_reads");
+    const refused = [reads, state].find((x) => x?.status === "unavailable");
     page.notices.push({
       level: "warn",
       text:
-        reads?.status === "unavailable"
-          ? `无法读取微信图文数据（${reads.detail ?? "无权限"}）。下表列出本系统的发布记录和群发送达人数（来自群发结果通知）。`
+        refused
+          ? `公众号未认证或没有图文数据接口的权限（微信接口返回 errcode ${refused.errcode ?? "48001"}），无法读取图文阅读数据。下表列出本系统的发布记录和群发送达人数（来自群发结果通知）。`
           : "尚未从微信同步图文数据（每天 08:40 自动同步，也可运行 npm run cli -- stats refresh）。下表暂列本系统的发布记录和群发送达人数。",
     });
     const published = pubs.filter((p) => p.state === "published" && p.publishedAt !== null && p.publishedAt < dayStart(addDays(range.to, 1), ctx.timezone) && p.publishedAt >= dayStart(range.from, ctx.timezone));
