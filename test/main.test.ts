@@ -105,9 +105,10 @@ describe("main (the service process)", () => {
     }).catch((err: Error) => ({ child: undefined, output: () => err.message }));
     expect(child).toBeUndefined();
     const text = output();
-    expect(text).toContain("WECHAT_APP_SECRET is missing");
-    expect(text).toContain("WECHAT_APP_ID: expected wx followed by 16 hex characters");
-    expect(text).toContain("WECHAT_TOKEN: must be 3–32 letters or digits");
-    expect(text).toContain("WECHAT_ENCODING_AES_KEY is missing");
+    expect(text).toContain("配置（.env 或环境变量）有 4 个问题");
+    expect(text).toContain("WECHAT_APP_SECRET 没有填写");
+    expect(text).toContain("WECHAT_APP_ID 应为 wx 加 16 位十六进制字符");
+    expect(text).toContain("WECHAT_TOKEN 应为 3–32 个字母或数字");
+    expect(text).toContain("WECHAT_ENCODING_AES_KEY 没有填写");
   }, 40_000);
 });

@@ -15,7 +15,7 @@ function withComments(values: Record<string, string>): string {
 
 function post(dir: string, name: string, column: string, extra = ""): void {
   mkdirSync(path.join(dir, "posts"), { recursive: true });
-  writeFileSync(path.join(dir, "posts", name), `---\ntitle: 冬日暖阳志愿服务\ncolumn: ${column}\npublish_at: 2026-12-01 09:00\n${extra}---\n\n正文。\n`);
+  writeFileSync(path.join(dir, "posts", name), `---\ntitle: 冬日暖阳志愿服务\ncolumn: ${column}\npublish_at: 2026-12-01 09:00\nmode: publish\n${extra}---\n\n正文。\n`);
 }
 
 describe("columns.yml `comments:`: the column's default for its posts", () => {
