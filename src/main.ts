@@ -85,16 +85,16 @@ export async function main(): Promise<void> {
   const staffLines = await describeStaffLogin(deps, origin);
   process.stdout.write([describeStart(config, deps, origin), ...staffLines].join("\n") + "\n");
   life.info({ port, sandbox: config.sandbox }, "service started");
-  // Publishing and stats run on their own clock; started once the webhook can receive job results.
-  const scheduler = startScheduler(deps, JOBS);
-
+  // Signals are handled from the moment the service is announced: a stop that comes while the
+  // scheduler's first run is starting must still drain (the scheduler starts below, unless stopping).
+  let scheduler: ReturnType<typeof startScheduler> | undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     life.info({ signal, graceMs: config.shutdownGraceMs }, "stopping: /healthz answers 503, then no new connections, finishing in-flight requests");
     // No new job runs; the one under way (a publication mid-step) finishes before the db closes.
-    const schedulerStopped = scheduler.stop();
+    const schedulerStopped = scheduler ? scheduler.stop() : Promise.resolve();
     void drainServer(server, deps.lifecycle, {
       graceMs: config.shutdownGraceMs,
       timeoutMs: DRAIN_MS,
@@ -112,6 +112,8 @@ export async function main(): Promise<void> {
   };
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGINT"));
+  // Publishing and stats run on their own clock; started once the webhook can receive job results.
+  if (!stopping) scheduler = startScheduler(deps, JOBS);
 }
 
 if (require.main === module) {
