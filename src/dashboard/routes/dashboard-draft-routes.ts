@@ -407,6 +407,10 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     const { values, body } = formFromText(text, fields());
     const form: EditorForm = { name, date: name.slice(0, 10), slug: name.slice(11), baseHash: hashText(text), values, body };
     const notices: Notice[] = one(ctx.query["saved"]) ? [{ level: "info", text: `已保存 content/posts/${name}.md` }] : [];
+    // The answer of "发送预览到我的手机" (dashboard-phone-routes.ts), redirected back here.
+    const preview = one(ctx.query["preview"]);
+    if (preview === "sent") notices.push({ level: "info", text: "预览已发送到你的手机，几秒后在微信里查看（预览用的是已保存的版本）。" });
+    if (preview === "refused") notices.push({ level: "warn", text: "没有发出预览：先在“我的手机”页绑定你的微信，并确认稿件已保存、没有问题。" });
     showEditor(ctx, form, text, { notices });
   });
 }

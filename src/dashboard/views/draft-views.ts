@@ -166,6 +166,16 @@ ${
 </form>
 <section class="preview-pane" aria-label="手机预览">
 <iframe name="phone-preview" src="${previewSrc}" title="手机预览" data-preview></iframe>
+${
+  isNew
+    ? ""
+    : html`<form class="preview-to-me" method="post" action="/dashboard/posts/${f.name}/preview-to-me" data-preview-to-me>
+<input type="hidden" name="_csrf" value="${o.csrfToken}">
+<input type="hidden" name="back" value="/dashboard/drafts/${f.name}">
+<button type="submit">发送预览到我的手机</button>
+<small class="empty">发送已保存的版本；手机要先在<a href="/dashboard/phone">我的手机</a>绑定。</small>
+</form>`
+}
 </section>
 </div>
 <script src="${o.assets.script}"></script>`;
