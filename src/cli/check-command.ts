@@ -9,7 +9,7 @@ import { describePlan } from "../posts/describe-plan";
 import { checkColumnCovers } from "../posts/find-images";
 import { loadPosts } from "../posts/load-posts";
 import { fieldTitle } from "../posts/post-schema";
-import type { Post } from "../posts/post";
+import { EXPIRED_DEMO_NOTE, isExpiredDemo, type Post } from "../posts/post";
 import { massQuota } from "../publisher/mass-quota";
 import { upcomingIssues } from "../publisher/upcoming-issues";
 import { loadQaContent } from "../qa/load-qa-content";
@@ -87,7 +87,7 @@ export function checkContent(config: Config, options: CheckOptions = {}): CheckR
 function planOf(post: Post, c: { config: Config; now: Date; ledger: CheckLedger | undefined; accountId: string; row: Publication | undefined }): string {
   if (c.row && !NOT_SENT.has(c.row.state)) return `已交给微信（${c.row.state === "published" ? "已发出" : "处理中"}），不会再发`;
   if (post.draft) return "草稿（draft: true），不会发送";
-  if (post.demo && post.publishAt.getTime() <= c.now.getTime()) return "示例稿件，发布时间已过，只作示例，不会发送";
+  if (isExpiredDemo(post, c.now, c.row !== undefined)) return EXPIRED_DEMO_NOTE;
   const quota =
     post.mode === "mass" && c.ledger
       ? massQuota({ store: c.ledger, accountId: c.accountId, accountType: c.config.wechat.accountType, timezone: c.config.scheduleTimezone, at: post.publishAt }).facts

@@ -3,7 +3,7 @@ import type { Deps } from "../deps";
 import type { Publication } from "../db/stores/publication-store";
 import { describePlan, zoneName } from "../posts/describe-plan";
 import { loadPosts } from "../posts/load-posts";
-import type { Post } from "../posts/post";
+import { EXPIRED_DEMO_NOTE, isExpiredDemo, type Post } from "../posts/post";
 import { massQuota } from "../publisher/mass-quota";
 import { publisherFor, type Publisher } from "../publisher/publisher";
 import { upcomingIssues } from "../publisher/upcoming-issues";
@@ -16,9 +16,6 @@ export const POSTS_USAGE = `  posts [--history SLUG] [--json]
                                 列出 content/posts 的每篇稿件：栏目、期数、状态，以及将会发生什么
                                 （北京时间，群发还是发布，当天的群发次数）；--history：一篇稿件的每一步记录
 `;
-
-/** 新疆时间: UTC+6, common in daily life in 轮台 though official time is Beijing's (anchors.md D, lesson 1). */
-const XINJIANG_OFFSET_MINUTES = 6 * 60;
 
 /** One post as `posts --json` gives it: stable keys, ISO times. */
 export interface PostListing {
@@ -46,10 +43,11 @@ function planOf(p: Publisher, post: Post): string {
 }
 
 function listing(p: Publisher, post: Post, row: Publication | undefined, issue: number | undefined): PostListing {
-  const state = post.draft ? "draft" : (row?.state ?? "new");
+  const demo = isExpiredDemo(post, p.clock.now(), row !== undefined);
+  const state = post.draft ? "draft" : demo ? "demo" : (row?.state ?? "new");
   const edited = row !== undefined && editedSincePublished(row, post);
   const notSent = state === "new" || state === "scheduled";
-  const plan = post.draft ? "draft: true，不会发布（删掉这一行或改为 false 才会排期）" : notSent || !row ? planOf(p, post) : `${edited ? `${EDITED_NOTE}；` : ""}${describeRow(row, p.timezone)}`;
+  const plan = post.draft ? "draft: true，不会发布（删掉这一行或改为 false 才会排期）" : demo ? EXPIRED_DEMO_NOTE : notSent || !row ? planOf(p, post) : `${edited ? `${EDITED_NOTE}；` : ""}${describeRow(row, p.timezone)}`;
   return {
     slug: post.slug,
     title: post.title,
@@ -57,10 +55,10 @@ function listing(p: Publisher, post: Post, row: Publication | undefined, issue: 
     columnName: p.columns().get(post.columnId)?.name ?? post.columnId,
     mode: post.mode,
     publishAt: post.publishAt.toISOString(),
-    issue: row?.state === "published" ? row.issue : (issue ?? null),
+    issue: row?.state === "published" ? row.issue : demo ? null : (issue ?? null),
     issueConfirmed: row?.state === "published",
     state,
-    stateName: stateName(state as Publication["state"] | "new" | "draft", post.mode),
+    stateName: demo ? "示例" : stateName(state as Publication["state"] | "new" | "draft", post.mode),
     plan,
     editedSincePublished: edited,
   };
@@ -107,7 +105,7 @@ export function postsCommand(deps: Deps, args: string[], out: (text: string) => 
         { key: "column", label: "栏目" },
         { key: "issue", label: "期数" },
         { key: "state", label: "状态" },
-        { key: "xinjiang", label: "新疆时间" },
+        { key: "at", label: zoneName(p.timezone) },
         { key: "plan", label: "将会 / 结果" },
       ],
       rows: listed.map((l) => ({
@@ -115,7 +113,7 @@ export function postsCommand(deps: Deps, args: string[], out: (text: string) => 
         column: l.columnName,
         issue: l.issue === null ? "—" : l.issueConfirmed ? `第${l.issue}期` : `第${l.issue}期?`,
         state: l.stateName,
-        xinjiang: dayjs(l.publishAt).utcOffset(XINJIANG_OFFSET_MINUTES).format("HH:mm"),
+        at: dayjs(l.publishAt).tz(p.timezone).format("M月D日 HH:mm"),
         plan: l.plan,
       })),
       empty: "（还没有稿件：在 content/posts/ 新建 YYYY-MM-DD-名称.md）",

@@ -7,13 +7,14 @@ import { buildPush, type SimulatedAction } from "../wechat/build-push";
 import { aesKeyFromEncodingAesKey } from "../wechat/message-crypto";
 import { parseReply } from "../wechat/parse-reply";
 import { formatReply } from "./format-reply";
+import { findRunningService } from "./running-service";
 
 /** A stable demo youth (real OpenIDs are 28 characters starting with "o"). */
 export const DEMO_OPENID = "oLunTaiDemoYouth000000000001";
 
 export interface SendOptions {
   action: SimulatedAction;
-  /** Webhook URL; defaults to the local server from PORT. */
+  /** Webhook URL; defaults to the service running on this database (its recorded address), else PORT. */
   url?: string | undefined;
   /** The simulated youth's OpenID; defaults to a stable demo id. */
   openId?: string | undefined;
@@ -32,8 +33,13 @@ export interface SendResult {
 export async function sendCommand(config: Config, clock: Clock, options: SendOptions): Promise<SendResult> {
   const db = openDatabase(config.databasePath);
   let secrets;
+  let running: string | undefined;
   try {
-    secrets = resolveSecrets(config, createSettingsStore(db), clock);
+    const settings = createSettingsStore(db);
+    secrets = resolveSecrets(config, settings, clock);
+    // The service running on this database, wherever it listens (it records its address at start),
+    // so `send` needs no PORT; else the local server on PORT.
+    if (options.url === undefined) running = await findRunningService(settings);
   } finally {
     db.close();
   }
@@ -46,7 +52,7 @@ export async function sendCommand(config: Config, clock: Clock, options: SendOpt
     { token: secrets.token, originalId: secrets.originalId, encrypt, appId: secrets.appId, aesKey },
     clock.now(),
   );
-  const url = options.url ?? `http://127.0.0.1:${config.port}/wechat`;
+  const url = options.url ?? `${running ?? `http://127.0.0.1:${config.port}`}/wechat`;
   let res: Response;
   try {
     res = await fetch(`${url}${url.includes("?") ? "&" : "?"}${push.query}`, {
@@ -56,7 +62,7 @@ export async function sendCommand(config: Config, clock: Clock, options: SendOpt
       signal: AbortSignal.timeout(6000),
     });
   } catch (err) {
-    throw new Error(`send: could not reach ${url} (${(err as Error).message}). Is the service running? Start it with: npm start`);
+    throw new Error(`send：连不上 ${url}（${(err as Error).message}）。服务在运行吗？用 npm start 启动；服务在别的端口时设 PORT。`);
   }
   const body = await res.text();
   if (res.status !== 200) return { status: res.status, body, text: `webhook refused the message: HTTP ${res.status} ${body}` };

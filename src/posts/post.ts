@@ -89,3 +89,15 @@ export const NEWSPIC_LIMITS = {
 export const AUTO_DIGEST_CHARS = 54;
 
 export const charCount = (s: string): number => [...s].length;
+
+/**
+ * A shipped example whose time had passed before the publisher tracked it: it is never sent and
+ * never "missed" (issue 15; content/posts/README.md). One rule for the publisher, `check`,
+ * `posts` and the dashboard. `tracked`: the ledger already has a row for it (then it goes out).
+ */
+export function isExpiredDemo(post: Pick<Post, "demo" | "publishAt">, now: Date, tracked: boolean): boolean {
+  return post.demo === true && !tracked && post.publishAt.getTime() <= now.getTime();
+}
+
+/** What the editor is told about an expired demo post. */
+export const EXPIRED_DEMO_NOTE = "示例稿件，发布时间已过，只作示例，不会发送";

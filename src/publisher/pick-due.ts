@@ -1,5 +1,5 @@
 import type { Publication, PublicationState } from "../db/stores/publication-store";
-import type { Post } from "../posts/post";
+import { isExpiredDemo, type Post } from "../posts/post";
 
 /**
  * Pure decisions of one publisher run, from the posts on disk, the ledger and the time. The runner
@@ -42,7 +42,7 @@ export function planSync(posts: readonly Post[], rows: readonly Publication[], n
   for (const post of live.values()) {
     const row = bySlug.get(post.slug);
     if (!row) {
-      if (post.demo && now !== undefined && post.publishAt.getTime() <= now.getTime()) continue;
+      if (now !== undefined && isExpiredDemo(post, now, false)) continue;
       actions.push({ kind: "track", post });
       continue;
     }
