@@ -34,15 +34,17 @@ const REPLANNABLE: ReadonlySet<PublicationState> = new Set(["scheduled", "missed
  * @param now given, a demo post (`demo: true`, the shipped examples) whose time had passed when it is
  *   first seen is an example, not a post to send: it is never tracked, so a fresh install starts with
  *   nothing "missed" (issue 15). A demo post still ahead is tracked like any other.
+ * @param requested the post a person asked to send now (`publish --post`): tracked even if it is
+ *   such an example, since sending it is what they asked for (README, "Trying it").
  */
-export function planSync(posts: readonly Post[], rows: readonly Publication[], now?: Date): SyncAction[] {
+export function planSync(posts: readonly Post[], rows: readonly Publication[], now?: Date, requested?: string): SyncAction[] {
   const actions: SyncAction[] = [];
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const live = new Map(posts.filter((p) => !p.draft).map((p) => [p.slug, p]));
   for (const post of live.values()) {
     const row = bySlug.get(post.slug);
     if (!row) {
-      if (now !== undefined && isExpiredDemo(post, now, false)) continue;
+      if (now !== undefined && post.slug !== requested && isExpiredDemo(post, now, false)) continue;
       actions.push({ kind: "track", post });
       continue;
     }

@@ -43,7 +43,7 @@ export async function runPublisher(p: Publisher, options: RunOptions = {}): Prom
   const entries: RunReportEntry[] = [];
   const now = p.clock.now();
 
-  for (const action of planSync(posts, p.store.list(p.accountId), now)) {
+  for (const action of planSync(posts, p.store.list(p.accountId), now, options.only)) {
     if (action.kind === "track") {
       const created = p.store.insert(
         { accountId: p.accountId, slug: action.post.slug, columnId: action.post.columnId, mode: action.post.mode, postTitle: action.post.title, scheduledAt: action.post.publishAt },

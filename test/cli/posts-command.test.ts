@@ -31,19 +31,19 @@ describe("posts, for people", () => {
     expect(postsCommand(deps, [], o.out)).toBe(0);
     const lines = o.text.trimEnd().split("\n");
     expect(lines[0]).toBe(`## ${FIXTURE_CONTENT}/posts 的稿件（期数带 ? 的是预计）`);
-    expect(lines[1]!.split(/\s{2,}/)).toEqual(["稿件", "栏目", "期数", "状态", "新疆时间", "将会 / 结果"]);
+    expect(lines[1]!.split(/\s{2,}/)).toEqual(["稿件", "栏目", "期数", "状态", "北京时间", "将会 / 结果"]);
     const row = (slug: string) => lines.find((l) => l.startsWith(slug))!.split(/\s{2,}/);
     expect(row("2026-12-04-jujube-farmer-role-model")).toEqual([
       "2026-12-04-jujube-farmer-role-model",
       expect.any(String),
       "第1期?",
       "待发布",
-      "18:00",
+      "12月4日 20:00",
       "北京时间 12月4日 20:00 群发给全部关注者（当天的群发次数：0/1）",
     ]);
-    expect(row("2026-12-08-winter-break-internships").slice(3)).toEqual(["待发布", "10:00", "北京时间 12月8日 12:00 发布（不推送给关注者，在公众号主页和搜索中可见）"]);
-    // Due already (09:00 < 10:00): it goes now.
-    expect(row("2026-12-01-county-job-fair")[5]).toBe("现在 群发给全部关注者（当天的群发次数：0/1）");
+    expect(row("2026-12-08-winter-break-internships").slice(3)).toEqual(["待发布", "12月8日 12:00", "北京时间 12月8日 12:00 发布（不推送给关注者，在公众号主页和搜索中可见）"]);
+    // A shipped example already past when first seen (demo: true, 09:00 < 10:00): never sent, never "missed".
+    expect(row("2026-12-01-county-job-fair").slice(2)).toEqual(["—", "示例", "12月1日 09:00", "示例稿件，发布时间已过，只作示例，不会发送"]);
     expect(o.text).not.toMatch(/\b(scheduled|new|published|not yet seen)\b/);
   });
 

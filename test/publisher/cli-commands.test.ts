@@ -55,14 +55,24 @@ describe("postsCommand", () => {
     expect(deps.sandbox!.inspect().drafts).toHaveLength(1);
   });
 
-  it("lists each post with Beijing and Xinjiang time, column, forecast issue and state", () => {
+  it("lists each post with its Beijing date and time, column, forecast issue and state", () => {
     deps = sandboxDeps(FIXTURE_CONTENT);
     expect(postsCommand(deps, [], out)).toBe(0);
     const lines = output.split("\n");
     expect(lines[0]).toBe(`## ${FIXTURE_CONTENT}/posts 的稿件（期数带 ? 的是预计）`);
     const jobFairLine = lines.find((l) => l.startsWith("2026-12-01-county-job-fair"))!;
-    expect(jobFairLine.split(/\s{2,}/)).toEqual(["2026-12-01-county-job-fair", "轮青诚聘", "第1期?", "待发布", "07:00", "现在 群发给全部关注者（当天的群发次数：0/1）"]);
+    expect(jobFairLine.split(/\s{2,}/)).toEqual(["2026-12-01-county-job-fair", "轮青诚聘", "—", "示例", "12月1日 09:00", "示例稿件，发布时间已过，只作示例，不会发送"]);
     expect(lines.find((l) => l.startsWith("2026-12-08"))!.split(/\s{2,}/)[5]).toMatch(/^北京时间 12月8日 12:00 发布（不推送给关注者/);
+  });
+
+  it("sends a shipped example when asked by name (README, Trying it), though the scheduler never sends it on its own", async () => {
+    deps = sandboxDeps(FIXTURE_CONTENT);
+    await runPublisher(publisherFor(deps));
+    expect(deps.stores.publications.find("default", "2026-12-01-county-job-fair")).toBeUndefined();
+    expect(await publishCommand(deps, ["--post", "2026-12-01-county-job-fair"], out)).toBe(0);
+    await deps.sandbox!.idle();
+    expect(deps.sandbox!.inspect().massSends).toHaveLength(1);
+    expect(deps.stores.publications.find("default", "2026-12-01-county-job-fair")?.state).toBe("published");
   });
 
   it("shows problems and the history of one post", async () => {
@@ -74,7 +84,7 @@ describe("postsCommand", () => {
     expect(postsCommand(deps, [], out)).toBe(1);
     expect(output).toContain("1 个问题；这些稿件改好之前不会发布：");
     // --no-wait leaves the polling to the scheduler, but the job-finish event was recorded before the command ended.
-    expect(output).toMatch(/2026-12-01-job-fair\s+轮青诚聘\s+第1期\s+已群发\s+07:30\s+北京时间 12月1日 10:00 已群发，送达 [\d,]+ 人 http/);
+    expect(output).toMatch(/2026-12-01-job-fair\s+轮青诚聘\s+第1期\s+已群发\s+12月1日 09:30\s+北京时间 12月1日 10:00 已群发，送达 [\d,]+ 人 http/);
     output = "";
     expect(postsCommand(deps, ["--history", "2026-12-01-job-fair"], out)).toBe(0);
     expect(output.split("\n").slice(3, 10).map((l) => l.split(/\s{2,}/)[1])).toEqual(["scheduled", "publish_now", "render", "draft_intent", "drafted", "submit_intent", "submitted"]);
