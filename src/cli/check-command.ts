@@ -70,7 +70,7 @@ export function checkContent(config: Config, options: CheckOptions = {}): CheckR
     // Issue numbers (期数) come from the valid posts, so a first quick read finds them; the second
     // read checks everything, each post's title rendered with the number it will get.
     const valid = loadPosts(config.contentDir, base).posts;
-    const issues = upcomingIssues(valid, rows, (c) => ledger?.lastIssue(accountId, c) ?? 0);
+    const issues = upcomingIssues(valid, rows, (c) => ledger?.lastIssue(accountId, c) ?? 0, { now });
     const { posts, errors, warnings } = loadPosts(config.contentDir, { ...base, contentDir: config.contentDir, now, isSent, issueOf: (s) => issues.get(s) });
 
     const problems = unique([...bot.errors, ...covers, ...qa.errors, ...errors]);

@@ -75,7 +75,7 @@ export function postsCommand(deps: Deps, args: string[], out: (text: string) => 
   const { posts, errors } = loadPosts(p.contentDir, { timezone: p.timezone, columns: p.columns() });
   const rows = p.store.list(p.accountId);
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
-  const issues = upcomingIssues(posts, rows, (c) => p.store.lastIssue(p.accountId, c));
+  const issues = upcomingIssues(posts, rows, (c) => p.store.lastIssue(p.accountId, c), { now: p.clock.now() });
   const listed = posts
     .slice()
     .sort((a, b) => a.publishAt.getTime() - b.publishAt.getTime())

@@ -64,7 +64,7 @@ export function planDryRun(deps: Deps, only: string | undefined): DryRunResult {
     else rows.set(a.row.slug, { ...a.row, state: "cancelled" });
     sync.push({ action: a.kind, slug: a.kind === "cancel" ? a.row.slug : a.post.slug });
   }
-  const issues = upcomingIssues(posts, [...rows.values()], (c) => p.store.lastIssue(p.accountId, c), { sendNow: only });
+  const issues = upcomingIssues(posts, [...rows.values()], (c) => p.store.lastIssue(p.accountId, c), { sendNow: only, now: p.clock.now() });
   const now = p.clock.now();
   const picked: { post: Post | undefined; row: Publication | undefined; verdict: string }[] = [];
   if (only !== undefined) {

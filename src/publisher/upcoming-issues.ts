@@ -1,5 +1,5 @@
 import type { Publication, PublicationState } from "../db/stores/publication-store";
-import type { Post } from "../posts/post";
+import { isExpiredDemo, type Post } from "../posts/post";
 import { IN_FLIGHT } from "./pick-due";
 
 /** Rows whose number is taken: published, or 草稿已建 (the draft in the 草稿箱 carries it). */
@@ -12,6 +12,8 @@ const NUMBERED: ReadonlySet<PublicationState> = new Set(["published", "draft_onl
 const NOT_AUTOMATIC: ReadonlySet<PublicationState> = new Set(["missed", "failed", "cancelled", "skipped"]);
 
 export interface IssueForecastOptions {
+  /** Now: a shipped example already past and untracked is never sent (isExpiredDemo), so it takes no number. */
+  now: Date;
   /** The post about to be sent now (publish --post, 立即发布): it takes the column's next number, ahead of the queue. */
   sendNow?: string | undefined;
 }
@@ -27,7 +29,7 @@ export function upcomingIssues(
   posts: readonly Post[],
   rows: readonly Publication[],
   lastIssue: (columnId: string) => number,
-  options: IssueForecastOptions = {},
+  options: IssueForecastOptions,
 ): Map<string, number> {
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const next = new Map<string, number>();
@@ -58,7 +60,7 @@ export function upcomingIssues(
       issues.set(post.slug, own);
     } else if (post.issue !== undefined) {
       issues.set(post.slug, post.issue);
-    } else if (post.draft || (row && NOT_AUTOMATIC.has(row.state))) {
+    } else if (post.draft || (row && NOT_AUTOMATIC.has(row.state)) || isExpiredDemo(post, options.now, row !== undefined)) {
       issues.set(post.slug, counter(post.columnId) + 1);
     } else {
       const n = counter(post.columnId) + 1;

@@ -33,7 +33,7 @@ export async function sendPreview(deps: Deps, wechat: ApiClient, slug: string, o
     throw refuse(`没有文章 content/posts/${slug}.md：请检查文件名（不带 .md）`);
   }
   const column = p.columns().get(post.columnId)!;
-  const issue = upcomingIssues(posts, p.store.list(p.accountId), (c) => p.store.lastIssue(p.accountId, c)).get(slug) ?? 1;
+  const issue = upcomingIssues(posts, p.store.list(p.accountId), (c) => p.store.lastIssue(p.accountId, c), { now: p.clock.now() }).get(slug) ?? 1;
   try {
     const { article, draft } = await prepareDraft(publisherFor(deps, { wechat }), post, column, issue);
     const { mediaId } = await wechat.draft.add([draft]);

@@ -74,7 +74,7 @@ describe("the 期数 forecast (issue 15)", () => {
     const now = new Date("2026-12-01T02:00:00Z");
     for (const post of posts) store.insert({ accountId: "default", slug: post.slug, columnId: post.columnId, mode: post.mode, postTitle: post.title, scheduledAt: post.publishAt }, { step: "scheduled" }, now);
     store.save({ ...store.find("default", MISSED)!, state: "missed" }, { step: "missed" }, now);
-    const issues = upcomingIssues(posts, store.list("default"), (col) => store.lastIssue("default", col));
+    const issues = upcomingIssues(posts, store.list("default"), (col) => store.lastIssue("default", col), { now });
     expect(issues.get(NEW)).toBe(1);
     expect(issues.get("2026-12-08-later")).toBe(2);
     // Sent after all by staff, the missed post would take the next free number.

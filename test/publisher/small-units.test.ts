@@ -59,7 +59,14 @@ describe("upcomingIssues", () => {
   it("keeps numbers of published and under-way posts and counts on in publish_at order per column", () => {
     const posts = [p("late", "careers", 9), p("done", "careers", 1), p("going", "careers", 2), p("early", "careers", 3), p("n", "news", 4), p("fixed", "careers", 4, { issue: 40 }), p("d", "careers", 5, { draft: true })];
     const rows = [r("done", { issue: 5 }), r("going", { state: "submitted", issue: 6 })];
-    const issues = upcomingIssues(posts, rows, (c) => (c === "careers" ? 5 : 0));
+    const issues = upcomingIssues(posts, rows, (c) => (c === "careers" ? 5 : 0), { now: new Date(Date.UTC(2026, 11, 1)) });
     expect(Object.fromEntries(issues)).toEqual({ done: 5, going: 6, early: 7, n: 1, fixed: 40, d: 8, late: 8 });
+  });
+
+  it("gives a shipped example already past no number: it is never sent, so the next post is the column's next (issue 15)", () => {
+    const posts = [p("example", "careers", 1, { demo: true }), p("real", "careers", 8), p("upcoming-example", "careers", 9, { demo: true })];
+    const issues = upcomingIssues(posts, [], () => 0, { now: new Date(Date.UTC(2026, 11, 6)) });
+    expect(issues.get("real")).toBe(1);
+    expect(issues.get("upcoming-example")).toBe(2);
   });
 });

@@ -7,7 +7,7 @@ import { isMap, parseDocument } from "yaml";
 import type { Publication } from "../../db/stores/publication-store";
 import type { DraftProblem } from "../../posts/check-draft";
 import { describePlan, type MassQuotaFacts } from "../../posts/describe-plan";
-import type { Post } from "../../posts/post";
+import { EXPIRED_DEMO_NOTE, isExpiredDemo, type Post } from "../../posts/post";
 import { POST_FIELDS, type PostFieldSpec } from "../../posts/post-schema";
 import type { FrontMatterValue } from "../../posts/save-post";
 import { splitFrontMatter } from "../../posts/split-front-matter";
@@ -161,11 +161,17 @@ export function describeDraftPlan(f: PlanFactsInput): { level: PlanLevel; text: 
   if (f.errors > 0) return { level: "warn", text: `有 ${f.errors} 个问题，改好之前不会发布（可先存为草稿）。` };
   if (!f.post) return { level: "warn", text: "还不能发布：请填写标题、栏目和发布时间。" };
   if (f.post.draft) return { level: "info", text: "草稿：不会发布。取消勾选“草稿（暂不发布）”并保存后才会排期。" };
+  if (isExpiredDemo(f.post, f.now, row !== undefined)) return { level: "info", text: `${EXPIRED_DEMO_NOTE}。要发送它：改成将来的时间并删掉 demo 一行后保存，或到“发布”页立即发布。` };
+  if (row?.state === "draft_only") {
+    return { level: "warn", text: `草稿已建：${row.failureReason ?? "该账号无发布接口权限，请在公众号后台手动发表"}。修改不会再次发送，请在公众号后台的草稿箱里发表。` };
+  }
+  if (row?.state === "awaiting_approval") return { level: "warn", text: "群发正等待管理员在手机上确认（API 群发保护，30 分钟内有效）；现在修改不会改变这次群发。" };
   const plan = describePlan({ mode: f.post.mode, at: f.post.publishAt, timezone: f.timezone, quota: f.post.mode === "mass" ? f.quota : undefined, now: f.now });
   if (row?.state === "failed") return { level: "warn", text: `上次发送失败（${row.failureReason ?? "原因未知"}）。保存后请到“发布”页重试；计划：${plan}。` };
   if (row?.state === "missed") return { level: "warn", text: `本文错过了发送时间（${when(row.scheduledAt)}），不会自动补发。请改发布时间后保存，或到“发布”页处理。` };
   if (row?.state === "cancelled") return { level: "warn", text: "本文已取消发送。需要发送请到“发布”页重新排期。" };
   if (row?.state === "waiting_quota") return { level: "info", text: `等待群发额度：${plan}。` };
+  if (row?.state === "skipped") return { level: "warn", text: "本文已被跳过，不会发送。改发布时间后保存会重新排期。" };
   return { level: "info", text: `计划：${plan}。` };
 }
 
@@ -184,17 +190,27 @@ export interface DraftListRow {
 export function draftListRow(
   name: string,
   text: string,
-  problems: number,
+  checked: { post: Post | undefined; errors: readonly unknown[] },
   row: Publication | undefined,
   columnName: (id: string) => string,
+  now: Date,
 ): DraftListRow {
+  const problems = checked.errors.length;
   const { values } = formFromText(text, [
     { key: "title", label: "", kind: "text" },
     { key: "column", label: "", kind: "text" },
     { key: "publish_at", label: "", kind: "text" },
     { key: "draft", label: "", kind: "checkbox" },
   ]);
-  const state = row ? (STATE_LABELS[row.state] ?? row.state) : values["draft"] === "true" ? "草稿" : problems > 0 ? "有问题，不会发布" : "待发布";
+  const state = row
+    ? (STATE_LABELS[row.state] ?? row.state)
+    : values["draft"] === "true"
+      ? "草稿"
+      : problems > 0
+        ? "有问题，不会发布"
+        : checked.post && isExpiredDemo(checked.post, now, false)
+          ? "示例，不会发送"
+          : "待发布";
   return {
     name,
     title: values["title"] || "（无标题）",

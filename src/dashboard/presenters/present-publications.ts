@@ -187,7 +187,7 @@ export function presentPublishPage(input: PublishPageInput): PublishPageModel {
   const { posts, rows, now, timezone } = input;
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const postOf = new Map(posts.map((p) => [p.slug, p]));
-  const issues = upcomingIssues(posts, rows, input.lastIssue);
+  const issues = upcomingIssues(posts, rows, input.lastIssue, { now });
   const horizon = now.getTime() + UPCOMING_DAYS * 86_400_000;
   const when = (d: Date) => `${zoneName(timezone)} ${dayjs(d).tz(timezone).format("M月D日 HH:mm")}`;
 

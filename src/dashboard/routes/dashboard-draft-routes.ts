@@ -163,13 +163,19 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     ctx.body = asset.body;
   });
 
-  router.get("/drafts", pages.requireStaff, (ctx) => {
+  /** Every post file with its ledger row, as the list shows it. */
+  const listRows = () => {
     const rows = new Map(deps.stores.publications.list(ACCOUNT_ID).map((r) => [r.slug, r]));
     const columnName = (id: string) => columns().get(id)?.name ?? id;
-    const list = postNames().map((name) => {
+    const now = deps.clock.now();
+    return postNames().map((name) => {
       const text = readPost(name) ?? "";
-      return draftListRow(name, text, check(name, text).errors.length, rows.get(name), columnName);
+      return draftListRow(name, text, check(name, text), rows.get(name), columnName, now);
     });
+  };
+
+  router.get("/drafts", pages.requireStaff, (ctx) => {
+    const list = listRows();
     const notices: Notice[] = [];
     const done = one(ctx.query["saved"]);
     if (done && POST_NAME_RE.test(done)) notices.push({ level: "info", text: `已保存 ${done}.md` });
@@ -233,7 +239,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
       return rel && !rel.startsWith("..") && !path.isAbsolute(rel) && !rel.includes(path.sep) ? `/dashboard/drafts/images/${encodeURIComponent(rel)}` : "data:,";
     };
     const rows = deps.stores.publications.list(ACCOUNT_ID);
-    const issue = upcomingIssues([post], rows, (c) => deps.stores.publications.lastIssue(ACCOUNT_ID, c)).get(post.slug) ?? 1;
+    const issue = upcomingIssues([post], rows, (c) => deps.stores.publications.lastIssue(ACCOUNT_ID, c), { now: deps.clock.now() }).get(post.slug) ?? 1;
     const article = renderPost(post, { column, issue, imageUrl });
     const firstImage = /<img [^>]*src="([^"]+)"/.exec(article.html)?.[1];
     const coverRef = post.cover.kind === "file" ? post.cover.ref : column.defaultCover;
@@ -336,12 +342,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     const pictures = uploads.filter((u) => !mds.includes(u));
     const listWith = (notices: Notice[], status: number) => {
       ctx.status = status;
-      const rows = new Map(deps.stores.publications.list(ACCOUNT_ID).map((r) => [r.slug, r]));
-      const list = postNames().map((n) => {
-        const text = readPost(n) ?? "";
-        return draftListRow(n, text, check(n, text).errors.length, rows.get(n), (id) => columns().get(id)?.name ?? id);
-      });
-      send(ctx, "稿件", draftListPage({ rows: list, csrfToken: staffOf(ctx).csrfToken, assets, notices }), status);
+      send(ctx, "稿件", draftListPage({ rows: listRows(), csrfToken: staffOf(ctx).csrfToken, assets, notices }), status);
     };
     if (mds.length !== 1) return listWith([{ level: "warn", text: mds.length === 0 ? "没有收到 .md 文件：请选择一篇文章（.md）和其中用到的图片。" : "一次只能上传一篇文章（.md），图片可以多张。" }], 422);
     const md = mds[0]!;

@@ -158,6 +158,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
       will: willOf(item, action, post),
       csrfToken: staffOf(ctx).csrfToken,
       reschedule,
+      allowed,
       error: error ?? (allowed ? undefined : `现在不能${ACTION_LABELS[action]}：这篇文章的状态是“${item.state}”。请回到发布页面查看。`),
     });
     render(ctx, `${ACTION_LABELS[action]} · ${item.title}`, body, allowed ? status : 409);

@@ -46,6 +46,7 @@ export function layout(options: LayoutOptions, body: SafeHtml): SafeHtml {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${options.title} · ${options.accountName} 后台</title>
 <link rel="stylesheet" href="${options.assets.css}">
 </head>

@@ -102,6 +102,8 @@ export interface ConfirmView {
   /** 改时间: the time input's value (local, "2026-12-08T20:00") and the file's hash when shown. */
   reschedule?: { value: string; min: string; hash: string; zone: string } | undefined;
   error?: string | undefined;
+  /** false: the action does not apply to the post's state; the page says why and offers no button. */
+  allowed: boolean;
 }
 
 /** The confirmation step of every button: what will happen, then one POST with the CSRF token. */
@@ -112,7 +114,9 @@ ${v.error ? html`<p class="notice warn" role="alert" data-error>${v.error}</p>` 
 <section class="card confirm" data-confirm="${action}">
 <p class="pub-file">${item.slug}.md · ${item.column} · ${item.issue} · ${item.state}</p>
 ${item.reason ? html`<p>上次的原因：${item.reason}</p>` : ""}
-<h2>确认后将会：</h2>
+${
+  v.allowed
+    ? html`<h2>确认后将会：</h2>
 <ul class="will">${v.will.map((w) => html`<li data-will>${w}</li>`)}</ul>
 <form method="post" action="${actionHref(item.slug, action)}" class="confirm-form">
 <input type="hidden" name="_csrf" value="${v.csrfToken}">
@@ -123,6 +127,8 @@ ${
     : ""
 }
 <div class="pub-actions"><button class="primary" type="submit" data-confirm-button>确认${ACTION_LABELS[action]}</button><a class="button" href="/dashboard/publications#post-${item.slug}">取消</a></div>
-</form>
+</form>`
+    : html`<div class="pub-actions"><a class="button" href="/dashboard/publications#post-${item.slug}">返回发布页</a></div>`
+}
 </section>`;
 }
