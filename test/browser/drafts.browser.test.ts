@@ -2,7 +2,9 @@
  * 稿件 in a real browser (Debian's Chromium through playwright-core), at desk width (1280 px) and
  * on a phone (375 px): log in, create a post, drop in a picture (drag and drop on the desk, the
  * album picker on the phone), see it in the phone preview, get the problem `check` flags beside
- * its line, fix it, save, and find the file in content/posts/. The two screenshots are the README's
+ * its line, fix it, save, and find the file in content/posts/; then see it on the 发布 page and watch
+ * it go out on the sandbox: at its time on the desk, by 立即发布 with its confirmation on the phone.
+ * The two screenshots are the README's
  * (docs/images/editor-desktop.png, docs/images/editor-phone.png).
  * Skips when /usr/bin/chromium is missing locally; in CI (process.env.CI) that is a failure.
  */
@@ -10,8 +12,11 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import { loadPosts } from "../../src/posts/load-posts";
+import { publisherFor } from "../../src/publisher/publisher";
+import { runPublisher } from "../../src/publisher/run-publisher";
+import { withWeChat } from "../../src/cli/cli-wechat";
 import { describeWithChromium, launchChromium, type LaunchedChromium } from "./launch-chromium";
-import { STAFF, startDashboard, type DashboardServer } from "../http/dashboard-helpers";
+import { SANDBOX_ENV, STAFF, startDashboard, type DashboardServer } from "../http/dashboard-helpers";
 import { FIXTURE_CONTENT, makeContentDir, TZ, type ContentDir } from "../posts/content-dir";
 
 const DOCS_IMAGES = path.join(__dirname, "../../docs/images");
@@ -29,7 +34,7 @@ describeBrowser("稿件 editor in Chromium", () => {
   beforeAll(async () => {
     mkdirSync(DOCS_IMAGES, { recursive: true });
     content = makeContentDir();
-    server = await startDashboard({ CONTENT_DIR: content.dir });
+    server = await startDashboard({ ...SANDBOX_ENV, CONTENT_DIR: content.dir });
     browser = await launchChromium("drafts", problems, { dialogs: true });
     context = browser.context;
   }, 60_000);
@@ -148,10 +153,32 @@ describeBrowser("稿件 editor in Chromium", () => {
     await poll("the picture in the preview after saving", () => previewPictureWidth(page), (w) => w > 0);
     expect(await noSideScroll(page)).toBe(true);
     await page.screenshot({ path: path.join(DOCS_IMAGES, "editor-desktop.png") });
+
+    // Scheduled: the 发布 page lists it in the next 14 days, in words, with its 期数 forecast.
+    const name = "2026-12-05-winter-job-fair";
+    await page.goto(`${server.url}/dashboard/publications`);
+    const upcoming = page.locator(`#upcoming [data-slug="${name}"]`);
+    await expect(upcoming.textContent()).resolves.toMatch(/轮青诚聘 · 第1期（预计）[\s\S]*北京时间 12月5日 10:00 发布（不推送给关注者/);
+    // Its time comes: the scheduler's run sends it to the (simulated) WeChat, and follows it to the end.
+    server.clock.set("2026-12-05T02:01:00Z");
+    for (let i = 0; i < 5 && server.deps.stores.publications.find("default", name)?.state !== "published"; i++) {
+      await withWeChat(server.deps, (wechat) => runPublisher(publisherFor(server.deps, { wechat })));
+    }
+    expect(server.deps.stores.publications.find("default", name)).toMatchObject({ state: "published", issue: 1, articleTitle: "【轮青诚聘】第1期 · 冬季青年就业招聘会" });
+    // Twelve days on, the session has expired: sign in again, as staff would.
+    await page.goto(`${server.url}/dashboard/publications?from=2026-12-01&to=2026-12-05`);
+    await page.fill('input[name="name"]', STAFF.name);
+    await page.fill('input[name="password"]', STAFF.password);
+    await Promise.all([page.waitForURL(/\/dashboard\/publications/), page.click('button[type="submit"]')]);
+    const record = page.locator(`#recent [data-slug="${name}"]`);
+    await expect(record.getAttribute("data-state")).resolves.toBe("published");
+    await expect(record.textContent()).resolves.toContain("【轮青诚聘】第1期 · 冬季青年就业招聘会");
     expect(unexpected()).toEqual([]);
   }, 90_000);
 
   it("at 375 px: the form is stacked, the preview below it, no sideways scroll; a photo from the album", async () => {
+    // 1 December, Beijing morning: the post written below (10 December) falls in the 发布 page's next 14 days.
+    server.clock.set("2026-12-01T02:00:00Z");
     const page = await context.newPage();
     await page.setViewportSize({ width: 375, height: 812 });
     await writePost(page, {
@@ -178,6 +205,22 @@ describeBrowser("稿件 editor in Chromium", () => {
     await page.goto(`${server.url}/dashboard/drafts`);
     expect(await noSideScroll(page)).toBe(true);
     await expect(page.locator('tr[data-draft="2026-12-10-volunteer-signup"]').textContent()).resolves.toContain("寒假志愿者招募");
+
+    // On the 发布 page (cards on a phone): 立即发布, a confirmation that says what will happen, then it goes out.
+    const name = "2026-12-10-volunteer-signup";
+    await page.goto(`${server.url}/dashboard/publications`);
+    expect(await noSideScroll(page)).toBe(true);
+    await Promise.all([page.waitForURL(`${server.url}/dashboard/publications/${name}/publish`), page.click(`#upcoming [data-slug="${name}"] a[data-action="publish"]`)]);
+    await expect(page.locator("[data-will]").first().textContent()).resolves.toContain("现在 发布（不推送给关注者");
+    await Promise.all([page.waitForURL(/\/dashboard\/publications(\?|$)/), page.click("button[data-confirm-button]")]);
+    await expect(page.locator("[data-notice]").textContent()).resolves.toContain("寒假志愿者招募");
+    for (let i = 0; i < 5 && server.deps.stores.publications.find("default", name)?.state !== "published"; i++) {
+      await withWeChat(server.deps, (wechat) => runPublisher(publisherFor(server.deps, { wechat })));
+    }
+    expect(server.deps.stores.publications.find("default", name)?.state).toBe("published");
+    await page.reload();
+    await expect(page.locator(`#recent [data-slug="${name}"]`).getAttribute("data-state")).resolves.toBe("published");
+    expect(await noSideScroll(page)).toBe(true);
     expect(unexpected()).toEqual([]);
   }, 90_000);
 });

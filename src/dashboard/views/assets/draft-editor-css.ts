@@ -28,9 +28,10 @@ a.button.primary { background: var(--red); color: #fff; border-radius: 4px; padd
 .picture-status { margin: 0; font-size: .85rem; }
 .picture-status.bad { color: #9b1326; }
 .save-bar { display: flex; flex-wrap: wrap; gap: .5rem; position: sticky; bottom: 0; background: var(--bg); padding: .5rem 0; }
-.save-bar button { min-height: 2.6rem; padding: .4rem 1.2rem; border-radius: 4px; border: 1px solid var(--line); background: #fff; cursor: pointer; }
+.save-bar button, .preview-to-me button { min-height: 2.6rem; padding: .4rem 1.2rem; border-radius: 4px; border: 1px solid var(--line); background: #fff; cursor: pointer; }
 .save-bar button.primary { background: var(--red); color: #fff; border: 0; }
 .preview-pane { position: sticky; top: .5rem; }
+.preview-to-me { margin-top: .5rem; display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: center; }
 .preview-pane iframe { width: 100%; height: calc(100vh - 2rem); min-height: 480px; border: 1px solid var(--line); border-radius: 12px; background: #ededed; display: block; }
 .conflict-grid { display: grid; grid-template-columns: 1fr 1fr; gap: .75rem; }
 .conflict-grid label { display: flex; flex-direction: column; gap: .25rem; font-weight: 600; min-width: 0; }
