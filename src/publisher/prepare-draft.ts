@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type { Column } from "../bot/bot-content";
 import { ContentError } from "../errors";
+import { newspicText } from "../posts/check-newspic";
 import { findImages, type PostImage } from "../posts/find-images";
 import { charCount, ARTICLE_LIMITS, NEWSPIC_LIMITS, type Post } from "../posts/post";
 import { preflightArticle } from "../posts/preflight";
@@ -51,20 +52,6 @@ function withComments(a: DraftArticle, post: Post): void {
     a.needOpenComment = true;
     a.onlyFansCanComment = post.comments === "fans";
   }
-}
-
-/** The caption of a picture message: the body's text, a line per paragraph, no markup. */
-export function newspicText(tokens: readonly MarkdownIt.Token[]): string {
-  const lines: string[] = [];
-  for (const t of tokens) {
-    if (t.type !== "inline" || !t.children) continue;
-    const text = t.children
-      .map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.type === "softbreak" || c.type === "hardbreak" ? "\n" : ""))
-      .join("")
-      .trim();
-    if (text !== "") lines.push(text);
-  }
-  return lines.join("\n");
 }
 
 async function prepareNewspic(
