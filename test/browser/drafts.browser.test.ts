@@ -9,6 +9,7 @@
  * Skips when /usr/bin/chromium is missing locally; in CI (process.env.CI) that is a failure.
  */
 import { mkdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import { loadPosts } from "../../src/posts/load-posts";
@@ -19,7 +20,11 @@ import { describeWithChromium, launchChromium, type LaunchedChromium } from "./l
 import { SANDBOX_ENV, STAFF, startDashboard, type DashboardServer } from "../http/dashboard-helpers";
 import { FIXTURE_CONTENT, makeContentDir, TZ, type ContentDir } from "../posts/content-dir";
 
-const DOCS_IMAGES = path.join(__dirname, "../../docs/images");
+/**
+ * The README's two screenshots: written to docs/images with UPDATE_SCREENSHOTS=1 (then commit them),
+ * else to a temporary folder, so that `npm test` leaves the checkout as it was.
+ */
+const DOCS_IMAGES = process.env["UPDATE_SCREENSHOTS"] ? path.join(__dirname, "../../docs/images") : path.join(tmpdir(), "youth-league-screenshots");
 const PHOTO = readFileSync(path.join(FIXTURE_CONTENT, "posts/images/job-fair.jpg"));
 
 const describeBrowser = describeWithChromium("稿件");
