@@ -29,10 +29,12 @@ const USAGE = `用法：npm run cli -- <命令> [选项]      （每个打印数
   start                         运行服务（同 npm start）
   migrate                       把数据库结构升级到最新
   check                         检查 content/（栏目、自动回复、菜单、稿件），一次列出所有问题，有问题时退出码为 1
-  send <文字>                   像青年一样给运行中的服务发一条消息
-  send --event subscribe|unsubscribe [--scene S]
-  send --click KEY              点一下自定义菜单
-    选项：--url URL（默认 http://127.0.0.1:$PORT/wechat）  --from OPENID
+  send <文字>                   像青年一样给运行中的服务发一条消息，打印公众号的回复
+  send --event subscribe|unsubscribe|scan [--scene 场景值]
+                                模拟关注、取消关注、扫带参数二维码
+  send --click KEY              点一下自定义菜单（KEY 是 menu.yml 里按钮的 key）
+    选项：--url URL（默认：用这个数据库运行的服务；找不到时 http://127.0.0.1:$PORT/wechat）
+          --from OPENID（模拟的青年；默认一个固定的示例 openid）
 `;
 
 /** The usage of every command: read from each module only when help is asked for. */
@@ -124,7 +126,7 @@ async function run(argv: string[]): Promise<void> {
         options: { event: { type: "string" }, click: { type: "string" }, scene: { type: "string" }, url: { type: "string" }, from: { type: "string" } },
       });
       const action = actionFrom(positionals, values);
-      const label = action.kind === "text" ? action.content : action.kind === "click" ? `[菜单 ${action.key}]` : `[${action.kind}]`;
+      const label = lazy.send().actionLabel(action);
       const { systemClock } = require("./time") as typeof import("./time");
       const result = await lazy.send().sendCommand(config, systemClock, { action, url: values.url, openId: values.from });
       out(`你 → ${label}\n公众号 ←\n${result.text}\n`);
@@ -150,4 +152,13 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
-run(process.argv.slice(2)).catch((err: Error) => fail(err.message));
+/** node:util parseArgs speaks English; an editor who mistyped an option reads what to do instead. */
+function argumentProblem(err: Error & { code?: string }): string | undefined {
+  const option = /'(--?[^' ]+)/.exec(err.message)?.[1];
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `没有 ${option ?? "这个"} 选项：运行 npm run cli -- help 查看每个命令能用的选项`;
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `选项 ${option ?? ""} 后面要写一个值，例如 ${option ?? "--to"} me`;
+  if (err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `多写了参数：运行 npm run cli -- help 查看用法`;
+  return undefined;
+}
+
+run(process.argv.slice(2)).catch((err: Error) => fail(argumentProblem(err) ?? err.message));

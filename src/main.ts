@@ -8,6 +8,7 @@ import { drainServer } from "./http/drain-server";
 import { limitServer } from "./http/limit-server";
 import type { Deps } from "./deps";
 import { dashboardRoutes } from "./dashboard/routes/dashboard-routes";
+import { bannerLine } from "./cli/banner-line";
 import { describeStaffLogin } from "./cli/first-staff-user";
 import { forgetRunningService, recordRunningService } from "./cli/running-service";
 import { startScheduler } from "./scheduler/start-scheduler";
@@ -20,20 +21,25 @@ import { JOBS } from "./scheduler/jobs";
  */
 const DRAIN_MS = 10_000;
 
-function describeStart(config: Config, deps: Deps, url: string): string {
+/** WeChat's console names for the three 消息加解密方式 (wechat-protocol.md §2). */
+const ENCRYPT_MODE_NAMES: Record<string, string> = { plain: "明文模式", compat: "兼容模式", safe: "安全模式" };
+
+/** What the operator reads at start: where everything is, in Chinese first (issue 15). */
+export function describeStart(config: Config, deps: Pick<Deps, "accounts">, url: string): string {
   const account = deps.accounts.get("default")!;
+  const mode = account.encryptMode;
   const lines = [
-    `青春轮台 back office listening on ${url}`,
-    `  webhook:  ${url}/wechat   (encryption: ${account.encryptMode})`,
-    `  health:   ${url}/healthz`,
+    `青春轮台后台已启动：${url}`,
+    bannerLine("微信消息接口", `${url}/wechat（消息加解密方式：${ENCRYPT_MODE_NAMES[mode] ?? mode} ${mode}）`),
+    bannerLine("健康检查", `${url}/healthz`),
   ];
   if (config.sandbox) {
     lines.push(
-      "  mode:     SANDBOX (no WeChat credentials set; nothing reaches WeChat)",
-      `  token:    ${account.token}   (generated locally, stored in ${config.databasePath})`,
-      `  WeChat:   ${url}/sandbox (simulated API; what it received, after the staff login: ${url}/dashboard/sandbox/inspect)`,
-      "  try it:   npm run cli -- send 诚聘",
-      "            npm run cli -- send --event subscribe",
+      bannerLine("运行模式", "沙箱（没有设置微信的 AppID 和 AppSecret，什么都不会发到微信）"),
+      bannerLine("令牌 Token", `${account.token}（本地生成，保存在 ${config.databasePath}）`),
+      bannerLine("模拟微信", `${url}/sandbox（模拟的微信接口；它收到了什么：登录后台后看 ${url}/dashboard/sandbox/inspect）`),
+      bannerLine("试一试", "npm run cli -- send 诚聘"),
+      bannerLine("", "npm run cli -- send --event subscribe"),
     );
   }
   return lines.join("\n");
@@ -50,7 +56,7 @@ export async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+      process.stderr.write(`${err.message}\n每一项设置的说明见 .env.example。\n`);
       process.exit(1);
     }
     throw err;
@@ -62,7 +68,7 @@ export async function main(): Promise<void> {
     deps = buildDeps(config, log, { service: true });
   } catch (err) {
     if (err instanceof ContentError) {
-      process.stderr.write(`${err.message}\nFix the file(s) above, or run: npm run cli -- check\n`);
+      process.stderr.write(`${err.message}\n改好上面列出的文件后再启动；可以先运行 npm run cli -- check 检查。\n`);
       process.exit(1);
     }
     throw err;
@@ -118,7 +124,10 @@ export async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err) => {
-    process.stderr.write(`fatal: ${(err as Error).stack ?? String(err)}\n`);
+    // EADDRINUSE is the one an operator meets most (a second `npm start`, another service on PORT).
+    const code = (err as NodeJS.ErrnoException).code;
+    const hint = code === "EADDRINUSE" ? "端口已被别的程序占用：停掉它，或在 .env 里设 PORT 换一个端口。\n" : "";
+    process.stderr.write(`启动失败，服务已退出：${hint}${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);
   });
 }

@@ -14,7 +14,14 @@ export const keywordSchema = z
   .object({
     text: optionalTextish,
     pattern: optionalText,
-    match: z.enum(MATCH_MODES),
+    match: z.enum(MATCH_MODES, {
+      errorMap: (issue, ctx) => ({
+        message:
+          issue.code === "invalid_type" && ctx.data === undefined
+            ? "缺少 match：写 exact（全匹配）、contains（半匹配）或 regex（正则）"
+            : `「${String(ctx.data)}」不对：match 写 exact（全匹配）、contains（半匹配）或 regex（正则）`,
+      }),
+    }),
   })
   .strict();
 
@@ -22,7 +29,7 @@ export const columnSchema = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a short lower-case English id (letters, digits, - or _), e.g. careers"),
+      .regex(/^[a-z][a-z0-9_-]{0,31}$/, "要写简短的英文小写 id：以字母开头，只用小写字母、数字、- 或 _，最多 32 个字符，例如 careers"),
     name: nonEmptyText,
     title_template: nonEmptyText,
     category: z.enum(COLUMN_CATEGORIES),
@@ -31,7 +38,7 @@ export const columnSchema = z
       .object({
         latest: z.preprocess(
           (v) => v ?? 3,
-          z.number().int("must be a whole number").min(0, "must be 0 or more").max(8, "must be at most 8"),
+          z.number({ invalid_type_error: "要写 0 到 8 的整数（回复最新的几篇文章），例如 latest: 3" }).int("要写整数，例如 3").min(0, "不能小于 0").max(8, "最多 8 篇：微信的图文回复最多 8 条"),
         ),
         text: nonEmptyText,
       })
@@ -66,10 +73,17 @@ export function parseCommentMode(value: unknown): CommentMode | undefined {
 
 /** The editors' message for a wrong `comments:` value (Chinese first, as columns.yml's own notes are). */
 export const commentModeProblem = (value: unknown) =>
-  `「${String(value)}」不是有效的留言设置，请写 off（关闭留言）、open（所有人可留言）或 fans（仅关注者可留言）` +
-  ` / must be off, open (anyone may comment) or fans (followers only)`;
+  `「${String(value)}」不对：留言设置写 off（关闭留言）、open（所有人可留言）或 fans（仅关注者可留言）`;
 
-export const columnsFileSchema = z.object({ columns: z.array(z.unknown()).min(1, "must list at least one column") }).strict();
+/** The match modes as columns.yml's notes name them. */
+const MATCH_NAMES: Record<KeywordSpec["match"], string> = { exact: "全匹配（exact）", contains: "半匹配（contains）", regex: "正则（regex）" };
+
+const BOTH_TEXT_AND_PATTERN = "pattern:（配 match: regex）和 text:（配 exact / contains）只能写一个：删掉其中一个";
+
+/** `栏目「careers」`: the prefix of every problem inside one column. */
+export const columnContext = (id: string) => `栏目「${id}」`;
+
+export const columnsFileSchema = z.object({ columns: z.array(z.unknown()).min(1, "至少要有一个栏目：照文件开头的说明写一个 - id: …") }).strict();
 
 export interface CheckedColumns {
   /** Valid columns only (a column with any problem is left out). */
@@ -101,13 +115,13 @@ export function checkColumns(f: YamlFile, problems: Problems): CheckedColumns | 
   for (const [i, raw] of top.data.columns.entries()) {
     const at: Path = ["columns", i];
     const rawId = isRecord(raw) && typeof raw["id"] === "string" ? raw["id"] : undefined;
-    const context = rawId === undefined ? undefined : `column "${rawId}"`;
+    const context = rawId === undefined ? undefined : columnContext(rawId);
     let ok = true;
 
     if (rawId !== undefined) {
       const first = firstIdAt.get(rawId);
       if (first !== undefined) {
-        problems.at(f, [...at, "id"], `duplicate column id "${rawId}" (first used at line ${lineOf(f, ["columns", first, "id"])})`);
+        problems.at(f, [...at, "id"], `栏目 id「${rawId}」重复了（第 ${lineOf(f, ["columns", first, "id"])} 行已经用过）：每个栏目的 id 要不一样，改掉其中一个`);
         ok = false;
       } else {
         firstIdAt.set(rawId, i);
@@ -127,12 +141,12 @@ export function checkColumns(f: YamlFile, problems: Problems): CheckedColumns | 
 
     for (const m of c.title_template.matchAll(/\{([^{}]*)\}/g)) {
       if (!TITLE_PLACEHOLDERS.has(m[1]!)) {
-        problems.at(f, [...at, "title_template"], `unknown placeholder {${m[1]}}; use {issue} (期数) and {title}`, context);
+        problems.at(f, [...at, "title_template"], `不认识的占位符 {${m[1]}}：标题模板只能用 {issue}（期数）和 {title}（文章标题）`, context);
         ok = false;
       }
     }
     if (!c.title_template.includes("{title}")) {
-      problems.at(f, [...at, "title_template"], "must contain {title}, where the post's title goes", context);
+      problems.at(f, [...at, "title_template"], "要包含 {title}（文章标题放在这里），例如 【轮青诚聘】第{issue}期 · {title}", context);
       ok = false;
     }
     if (utf8Bytes(c.reply.text) > MAX_TEXT_REPLY_BYTES) {
@@ -141,12 +155,12 @@ export function checkColumns(f: YamlFile, problems: Problems): CheckedColumns | 
     }
     if (c.menu_key !== undefined) {
       if (utf8Bytes(c.menu_key) > MENU_KEY_BYTES) {
-        problems.at(f, [...at, "menu_key"], `is ${utf8Bytes(c.menu_key)} bytes; WeChat allows at most ${MENU_KEY_BYTES}`, context);
+        problems.at(f, [...at, "menu_key"], `有 ${utf8Bytes(c.menu_key)} 字节，微信最多允许 ${MENU_KEY_BYTES} 字节（一个汉字算 3 字节）：改短一些，并同时改 menu.yml 里对应按钮的 key`, context);
         ok = false;
       }
       const owner = menuKeyOwner.get(c.menu_key);
       if (owner !== undefined) {
-        problems.at(f, [...at, "menu_key"], `menu key "${c.menu_key}" is already used by column "${owner}"`, context);
+        problems.at(f, [...at, "menu_key"], `菜单 key「${c.menu_key}」已经给栏目「${owner}」用了：一个 key 只能对应一个栏目，换一个`, context);
         ok = false;
       } else {
         menuKeyOwner.set(c.menu_key, c.id);
@@ -176,8 +190,8 @@ export function checkColumns(f: YamlFile, problems: Problems): CheckedColumns | 
       if (seen) {
         const problem =
           seen.columnId === c.id
-            ? `${spec.match} keyword "${value}" is listed twice in this column (first at line ${seen.line})`
-            : `${spec.match} keyword "${value}" is already used by column "${seen.columnId}" (line ${seen.line}); a keyword can lead to one column only`;
+            ? `${MATCH_NAMES[spec.match]}关键词「${value}」在这个栏目里写了两次（第一次在第 ${seen.line} 行）：删掉其中一个`
+            : `${MATCH_NAMES[spec.match]}关键词「${value}」已经属于栏目「${seen.columnId}」（第 ${seen.line} 行）：一个关键词只能通向一个栏目，删掉一个或换个说法`;
         problems.at(f, [...kAt, spec.match === "regex" ? "pattern" : "text"], problem, context);
         ok = false;
         continue;
@@ -208,9 +222,9 @@ export function checkColumns(f: YamlFile, problems: Problems): CheckedColumns | 
 
 export function checkKeyword(f: YamlFile, at: Path, raw: unknown, columnId: string, problems: Problems): KeywordSpec | null {
   const shown = isRecord(raw) ? raw["pattern"] ?? raw["text"] : raw;
-  const context = `column "${columnId}"${shown === undefined || shown === null ? "" : `, keyword "${String(shown)}"`}`;
+  const context = `${columnContext(columnId)}${shown === undefined || shown === null ? "" : ` · 关键词「${String(shown)}」`}`;
   if (!isRecord(raw)) {
-    problems.at(f, at, "each keyword must be written as { text: …, match: exact | contains } or { pattern: …, match: regex }", context);
+    problems.at(f, at, "关键词要写成 { text: 关键词, match: exact } 、{ text: 关键词, match: contains } 或 { pattern: 正则, match: regex }", context);
     return null;
   }
   const parsed = keywordSchema.safeParse(raw);
@@ -222,11 +236,11 @@ export function checkKeyword(f: YamlFile, at: Path, raw: unknown, columnId: stri
   const line = lineOf(f, at) ?? 1;
   if (k.match === "regex") {
     if (k.pattern === undefined) {
-      problems.at(f, [...at, k.text === undefined ? "pattern" : "text"], "match: regex takes `pattern:` (not `text:`)", context);
+      problems.at(f, [...at, k.text === undefined ? "pattern" : "text"], "match: regex 要用 pattern: 写正则，不是 text:：把 text: 改成 pattern:，或把 match 改成 exact / contains", context);
       return null;
     }
     if (k.text !== undefined) {
-      problems.at(f, [...at, "text"], "give either `pattern:` (match: regex) or `text:` (exact / contains), not both", context);
+      problems.at(f, [...at, "text"], BOTH_TEXT_AND_PATTERN, context);
       return null;
     }
     const problem = regexProblem(k.pattern);
@@ -237,15 +251,15 @@ export function checkKeyword(f: YamlFile, at: Path, raw: unknown, columnId: stri
     return { match: "regex", pattern: k.pattern, line };
   }
   if (k.text === undefined) {
-    problems.at(f, [...at, k.pattern === undefined ? "text" : "pattern"], `match: ${k.match} takes \`text:\`; \`pattern:\` is for match: regex`, context);
+    problems.at(f, [...at, k.pattern === undefined ? "text" : "pattern"], `match: ${k.match} 要用 text: 写关键词；pattern: 只配 match: regex：把 pattern: 改成 text:，或把 match 改成 regex`, context);
     return null;
   }
   if (k.pattern !== undefined) {
-    problems.at(f, [...at, "pattern"], "give either `pattern:` (match: regex) or `text:` (exact / contains), not both", context);
+    problems.at(f, [...at, "pattern"], BOTH_TEXT_AND_PATTERN, context);
     return null;
   }
   if (normaliseText(k.text) === "") {
-    problems.at(f, [...at, "text"], "must not be empty", context);
+    problems.at(f, [...at, "text"], "关键词不能是空的：写上文字，或删掉这一项", context);
     return null;
   }
   return { match: k.match, text: k.text, line };

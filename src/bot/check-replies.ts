@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { MAX_TEXT_REPLY_BYTES, normaliseText, utf8Bytes, NumberedMenu, NumberedMenuItem, Replies } from "./bot-content";
-import { CheckedColumns } from "./check-columns";
+import { CheckedColumns, columnContext } from "./check-columns";
 import { MENU_KEY_BYTES } from "./check-menu";
 import { Path, Problems, YamlFile, isRecord, lineOf, tooLong } from "./content-yaml";
 import { NUMBERED_MENU_PLACEHOLDER, nonEmptyText, optionalText, reportIssues, textish } from "./report-content-issues";
@@ -15,7 +15,7 @@ export const repliesSchema = z
     default: nonEmptyText,
     default_reply_interval_minutes: z.preprocess(
       (v) => v ?? 60,
-      z.number().int("must be a whole number of minutes").min(0, "must be 0 or more").max(10080, "must be at most 10080 (a week)"),
+      z.number().int("要写整数（分钟），例如 60").min(0, "不能小于 0（0 表示每条消息都回复默认回复）").max(10080, "最多 10080 分钟（一周）"),
     ),
     scan: optionalText,
     numbered_menu: z.preprocess(
@@ -27,13 +27,13 @@ export const repliesSchema = z
             .array(
               z
                 .object({
-                  key: textish.pipe(z.string().regex(/^\s*[0-9０-９]{1,2}\s*$/, "must be a number of one or two digits, e.g. 1")),
+                  key: textish.pipe(z.string().regex(/^\s*[0-9０-９]{1,2}\s*$/, "要写一位或两位数字，例如 1")),
                   column: z.string(),
                   label: optionalText,
                 })
                 .strict(),
             )
-            .min(1, "must list at least one item"),
+            .min(1, "至少要有一项：写 - key: 1 和 column: 栏目 id"),
         })
         .strict()
         .optional(),
@@ -69,14 +69,14 @@ export function checkReplies(f: YamlFile, columns: CheckedColumns | null, proble
       const at: Path = ["numbered_menu", "items", i];
       const key = normaliseText(item.key);
       if (out.digits.has(key)) {
-        problems.at(f, [...at, "key"], `number ${key} is used twice in the numbered menu`);
+        problems.at(f, [...at, "key"], `数字 ${key} 在数字菜单里用了两次：每个数字只能用一次，改掉其中一个`);
         ok = false;
         continue;
       }
       out.digits.set(key, { columnId: item.column, at: [...at, "key"] });
       const column = columns?.columns.find((c) => c.id === item.column);
       if (columns && !columns.declaredIds.has(item.column)) {
-        problems.at(f, [...at, "column"], `unknown column "${item.column}"; columns.yml has ${[...columns.declaredIds].join(", ")}`);
+        problems.at(f, [...at, "column"], `没有「${item.column}」这个栏目：写 columns.yml 里的栏目 id，有 ${[...columns.declaredIds].join("、")}`);
         ok = false;
         continue;
       }
@@ -89,7 +89,7 @@ export function checkReplies(f: YamlFile, columns: CheckedColumns | null, proble
   const expand = (field: string, text: string): string => {
     if (!text.includes(NUMBERED_MENU_PLACEHOLDER)) return text.trimEnd();
     if (!numberedMenu) {
-      problems.at(f, [field], `uses ${NUMBERED_MENU_PLACEHOLDER} but the file has no numbered_menu`);
+      problems.at(f, [field], `用了 ${NUMBERED_MENU_PLACEHOLDER}，但文件里没有 numbered_menu（数字菜单）：加上 numbered_menu，或删掉 ${NUMBERED_MENU_PLACEHOLDER}`);
       ok = false;
       return text;
     }
@@ -113,7 +113,7 @@ export function checkReplies(f: YamlFile, columns: CheckedColumns | null, proble
   }
   for (const key of Object.keys(r.menu_replies ?? {})) {
     if (utf8Bytes(key) > MENU_KEY_BYTES) {
-      problems.at(f, ["menu_replies", key], `key is ${utf8Bytes(key)} bytes; WeChat allows at most ${MENU_KEY_BYTES}`);
+      problems.at(f, ["menu_replies", key], `菜单 key 有 ${utf8Bytes(key)} 字节，微信最多允许 ${MENU_KEY_BYTES} 字节（一个汉字算 3 字节）：改短一些，并同时改 menu.yml 里对应按钮的 key`);
       ok = false;
     }
   }
@@ -144,8 +144,8 @@ export function crossCheckColumnsAndReplies(
       problems.at(
         cf,
         kw.at,
-        `exact keyword "${digit}" is also number ${digit} of the numbered menu (${rf.file}:${lineOf(rf, d.at)}), which leads to column "${d.columnId}"`,
-        `column "${kw.columnId}"`,
+        `全匹配关键词「${digit}」也是数字菜单的第 ${digit} 项（${rf.file} 第 ${lineOf(rf, d.at)} 行），那一项通向栏目「${d.columnId}」：同一个文字只能通向一个地方，删掉这个关键词或改数字菜单`,
+        columnContext(kw.columnId),
       );
     }
   }
@@ -154,7 +154,7 @@ export function crossCheckColumnsAndReplies(
       problems.at(
         rf,
         ["menu_replies", c.menuKey],
-        `menu key "${c.menuKey}" is also the menu_key of column "${c.id}" (${cf.file}:${c.line}); a key can lead to one place only`,
+        `菜单 key「${c.menuKey}」也是栏目「${c.id}」的 menu_key（${cf.file} 第 ${c.line} 行）：一个 key 只能通向一个地方，删掉其中一个`,
       );
     }
   }

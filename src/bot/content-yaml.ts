@@ -23,7 +23,7 @@ export class Problems {
 
   at(f: YamlFile, at: Path, problem: string, context?: string): void {
     this.errors.push(
-      new ContentError(f.file, context === undefined ? problem : `${context}: ${problem}`, {
+      new ContentError(f.file, context === undefined ? problem : `${context}：${problem}`, {
         line: lineOf(f, at),
         field: at.length === 0 ? undefined : fieldName(at),
       }),
@@ -43,10 +43,10 @@ export function readYaml(file: string, required: boolean, problems: Problems): Y
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
-      if (required) problems.file(file, "file not found; it is required (see the demo in the repository's content/)");
+      if (required) problems.file(file, "找不到这个文件，它必须有：可以照仓库里 content/ 的示例文件写一份");
       return null;
     }
-    problems.file(file, `cannot read the file: ${(err as Error).message}`);
+    problems.file(file, `读不了这个文件（${(err as Error).message}）：检查文件权限，或重新保存一次`);
     return null;
   }
   // Editors on Windows save with a BOM; it carries no meaning here.
@@ -59,7 +59,7 @@ export function readYaml(file: string, required: boolean, problems: Problems): Y
     for (const e of doc.errors) {
       const at = pathAtOffset(doc.contents, e.pos[0]);
       problems.errors.push(
-        new ContentError(file, `YAML syntax error: ${e.message}`, {
+        new ContentError(file, yamlSyntaxProblem(e.message), {
           line: lines.linePos(e.pos[0]).line,
           field: at.length === 0 ? undefined : fieldName(at),
         }),
@@ -71,11 +71,11 @@ export function readYaml(file: string, required: boolean, problems: Problems): Y
     f.data = doc.toJS();
   } catch (err) {
     // e.g. alias expansion over yaml's maxAliasCount ("billion laughs").
-    problems.file(file, `cannot read the YAML: ${(err as Error).message}`);
+    problems.file(file, `这个 YAML 文件展开后太大（${(err as Error).message}）：不要用 & 和 * 反复引用同一段内容`);
     return null;
   }
   if (f.data === null || f.data === undefined) {
-    problems.file(file, "the file is empty");
+    problems.file(file, "文件是空的：请写上内容，可以照仓库里 content/ 的示例文件写");
     return null;
   }
   return f;
@@ -132,7 +132,16 @@ export function fieldName(at: Path): string {
 }
 
 export function tooLong(text: string): string {
-  return `is ${utf8Bytes(text)} bytes; WeChat text replies must stay within ${MAX_TEXT_REPLY_BYTES} bytes (about ${Math.floor(MAX_TEXT_REPLY_BYTES / 3)} 汉字)`;
+  return `有 ${utf8Bytes(text)} 字节，微信的文字回复最多 ${MAX_TEXT_REPLY_BYTES} 字节（约 ${Math.floor(MAX_TEXT_REPLY_BYTES / 3)} 个汉字，一个汉字算 3 字节）：请删短一些`;
+}
+
+/**
+ * A YAML syntax error for editors. The parser's own words stay in brackets (technical staff search
+ * them); the sentence says what usually causes it.
+ */
+export function yamlSyntaxProblem(parserMessage: string): string {
+  const first = parserMessage.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  return `YAML 格式错误（${first}）：检查这一行和上一行的引号是否成对、冒号后有没有空格、缩进是否和同级对齐`;
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -18,18 +18,32 @@ export function compilePattern(pattern: string): RegExp {
  */
 export function regexProblem(pattern: string): string | undefined {
   if (pattern.length > MAX_PATTERN_LENGTH) {
-    return `pattern is ${pattern.length} characters; at most ${MAX_PATTERN_LENGTH} are allowed`;
+    return `正则有 ${pattern.length} 个字符，最多 ${MAX_PATTERN_LENGTH} 个：写短一些，或拆成几个关键词`;
   }
-  if (pattern.trim() === "") return "must not be empty";
+  if (pattern.trim() === "") return "正则不能是空的：写上 pattern，或删掉这一项";
   try {
     compilePattern(pattern);
   } catch (err) {
-    return `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "")}`;
+    const detail = (err as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "");
+    return `不是有效的正则表达式：${regexSyntaxWords(detail)}（${detail}）。改好后再试，或请技术同事看看`;
   }
   if (hasNestedQuantifier(pattern)) {
-    return "a repeated group contains another repetition (like (a+)+ or (\\S*)*); such patterns can hang the bot, rewrite it without the outer repetition";
+    return "重复的分组里又有重复（像 (a+)+ 或 (\\S*)*），这种正则可能让机器人卡住：去掉外层的重复再写";
   }
   return undefined;
+}
+
+/** V8's regex syntax errors, as an editor would say them; the original stays beside it. */
+function regexSyntaxWords(detail: string): string {
+  if (/Unterminated group|Unmatched '\('/.test(detail)) return "有 ( 没有配对的 )";
+  if (/Unmatched '\)'/.test(detail)) return "有 ) 没有配对的 (";
+  if (/Unterminated character class/.test(detail)) return "有 [ 没有配对的 ]";
+  if (/Nothing to repeat/.test(detail)) return "* + ? 或 {n} 前面没有可重复的内容";
+  if (/\\ at end of pattern/.test(detail)) return "末尾多了一个 \\";
+  if (/Invalid escape|Invalid Unicode escape/.test(detail)) return "有一个 \\ 转义写错了";
+  if (/numbers out of order/.test(detail)) return "{m,n} 里 m 比 n 大";
+  if (/range out of order/i.test(detail)) return "[a-z] 这样的范围写反了";
+  return "写法有误";
 }
 
 export function hasNestedQuantifier(pattern: string): boolean {

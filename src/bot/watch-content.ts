@@ -27,7 +27,7 @@ export interface WatchContentOptions {
 export class ContentLoadError extends ContentError {
   readonly errors: ContentError[];
   constructor(contentDir: string, errors: ContentError[]) {
-    super(contentDir, `${errors.length} problem(s) in the content files:\n  - ${errors.map((e) => e.message).join("\n  - ")}`);
+    super(contentDir, `内容文件里有 ${errors.length} 个问题：\n  - ${errors.map((e) => e.message).join("\n  - ")}`);
     this.errors = errors;
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Deps } from "../deps";
 import { createStaffUserStore } from "../db/stores/staff-user-store";
 import { hashPassword } from "../dashboard/middleware/auth-password";
+import { bannerLine } from "./banner-line";
 
 export const DEMO_USER = "demo";
 
@@ -12,10 +13,10 @@ export const DEMO_USER = "demo";
  */
 export async function describeStaffLogin(deps: Pick<Deps, "db" | "clock" | "config">, url: string): Promise<string[]> {
   const users = createStaffUserStore(deps.db);
-  const lines = [`  dashboard: ${url}/dashboard`];
+  const lines = [bannerLine("后台", `${url}/dashboard`)];
   if (users.count() > 0) return lines;
   if (!deps.config.sandbox) {
-    return [...lines, "             no staff user yet; create one: npm run cli -- user add NAME"];
+    return [...lines, bannerLine("", "还没有后台登录账号：运行 npm run cli -- user add 登录名 新建一个")];
   }
   const password = randomBytes(12).toString("base64url");
   const hash = await hashPassword(password);
@@ -24,6 +25,6 @@ export async function describeStaffLogin(deps: Pick<Deps, "db" | "clock" | "conf
   users.add(DEMO_USER, hash, deps.clock.now().getTime());
   return [
     ...lines,
-    `             sandbox login created: ${DEMO_USER} / ${password}   (shown once; change: npm run cli -- user passwd ${DEMO_USER})`,
+    bannerLine("", `已建好沙箱登录账号：${DEMO_USER} / ${password}（只显示这一次；改密码：npm run cli -- user passwd ${DEMO_USER}）`),
   ];
 }

@@ -1,7 +1,7 @@
 import { formatNumber, type PageModel, type Table } from "../dashboard/presenters/page-model";
 
 /** Columns a character takes in a terminal: CJK and full-width forms take two. */
-function width(text: string): number {
+export function width(text: string): number {
   let w = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
@@ -15,6 +15,16 @@ const pad = (text: string, to: number, right: boolean) => {
   return right ? fill + text : text + fill;
 };
 
+/**
+ * Rows of plain text as an aligned table: a header, a rule, the rows (CJK counted as two columns,
+ * so Chinese labels line up in a terminal). `numeric` columns align right.
+ */
+export function formatRows(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = []): string {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  const line = (r: readonly string[]) => header.map((_, i) => pad(r[i] ?? "", widths[i]!, numeric[i] === true)).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n";
+}
+
 /** One table as aligned text with its caption. */
 export function formatTextTable(t: Table): string {
   const cells = t.rows.map((r) =>
@@ -26,7 +36,7 @@ export function formatTextTable(t: Table): string {
   const widths = t.columns.map((c, i) => Math.max(width(c.label), ...cells.map((row) => width(row[i]!))));
   const line = (row: string[]) => row.map((v, i) => pad(v, widths[i]!, t.columns[i]!.numeric === true)).join("  ").trimEnd();
   const out = [`## ${t.caption}`];
-  if (t.rows.length === 0) return [...out, t.empty ?? "(none)"].join("\n");
+  if (t.rows.length === 0) return [...out, t.empty ?? "（无）"].join("\n");
   out.push(line(t.columns.map((c) => c.label)), widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of cells) out.push(line(row));
   return out.join("\n");

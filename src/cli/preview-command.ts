@@ -5,10 +5,10 @@ import { previewTarget } from "../staff-phone/preview-target";
 import { sendPreview } from "../staff-phone/send-preview";
 import { withWeChat } from "./cli-wechat";
 
-export const PREVIEW_USAGE = `  preview <post> --to OPENID|me [--as NAME]
-                                send the post to one follower's phone (message/mass/preview) to check it;
-                                --to me: the phone a staff member bound on the dashboard (我的手机),
-                                --as NAME names the staff login when several have bound a phone
+export const PREVIEW_USAGE = `  preview <稿件> --to OPENID|me [--as 登录名]
+                                把稿件发到一个关注者的手机上预览（微信的预览接口），发出前先看一眼；
+                                --to me：发到自己在后台“我的手机”绑定的手机；
+                                --as：几位同事都绑定了手机时，写明是哪个登录名的
 `;
 
 /**
@@ -20,7 +20,7 @@ export async function previewCommand(deps: Deps, args: string[], out: (text: str
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: "string" }, as: { type: "string" } } });
   const slug = positionals[0]?.replace(/\.md$/, "").replace(/^.*\//, "");
   if (!slug || !values.to) {
-    out(`用法 (usage):\n${PREVIEW_USAGE}`);
+    out(`用法：\n${PREVIEW_USAGE}`);
     return 1;
   }
   try {

@@ -4,56 +4,28 @@ import { AppError } from "../errors";
 import { isDate } from "../stats/dates";
 import { formatLocal, localDate } from "../time";
 import { formatDuration, type QaPeriodUnit } from "../qa/count-qa";
-import type { AnswerOutcome, QaService, TicketView } from "../qa/qa-service";
+import type { QaService, TicketView } from "../qa/qa-service";
+import { actorLabel, ANSWER_REASONS, CHANNEL_LABELS, EVENT_LABELS, OUTCOME_LABELS, ticketStateLabel } from "../qa/qa-labels";
 import { formatWindowLeft } from "../inbox/reply-window";
+import { zoneName } from "../posts/describe-plan";
 import { withWeChat } from "./cli-wechat";
+import { formatRows } from "./format-table";
 
-export const QA_USAGE = `  qa list [--all] [--search TEXT] [--assignee NAME]
-                                青年之声 tickets: open ones oldest first (--all: every ticket, newest first)
-  qa show N                     one ticket: question, answer, delivery, every attempt
-  qa answer N "TEXT" [--by NAME]
-                                answer #N: sent at once inside WeChat's 48 h window, else with the youth's next message
-  qa not-question N             close #N as not a question
-  qa assign N NAME              give #N to a cadre of the duty rota (content/qa.yml)
-  qa resend N                   an answer of uncertain delivery goes again with the youth's next message
-  qa pick N [--undo]            choose #N for the 青年之声问答 roundup post
+export const QA_USAGE = `  qa list [--all] [--search 文字] [--assignee 姓名] [--json]
+                                青年之声的提问：待答复的，最早的在前（--all：全部，最新的在前）
+  qa show N [--json]            一条提问：问题、答复、送达情况、每一步处理记录
+  qa answer N "答复" [--by 姓名]
+                                答复第 N 号：在微信的 48 小时窗口内立即发出，否则在青年下次发消息时送达
+  qa not-question N             把第 N 号标为“不是问题”并关闭
+  qa assign N 姓名              把第 N 号交给值班表（content/qa.yml 的 duty）里的一位干部
+  qa resend N                   送达情况不明的答复，在青年下次发消息时再发一次
+  qa pick N [--undo]            把第 N 号选入“青年之声问答”汇编（--undo：移出）
   qa roundup [--since YYYY-MM-DD]
-                                write the picked answers as a draft post into content/posts/
-  qa counts [--unit week|month] [--from YYYY-MM-DD --to YYYY-MM-DD]
-                                asked, answered, delivered, within 48 h, median time to answer
+                                把选入汇编的问答写成一篇草稿，放进 content/posts/
+  qa counts [--unit week|month] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
+                                按周或按月统计：提问、答复、送达、48 小时内答复、答复用时中位数
 `;
 
-const STATE: Record<string, string> = { open: "open", answered: "answered", not_question: "not a question" };
-const DELIVERY: Record<string, string> = {
-  none: "",
-  sending: "sending",
-  pending: "waits for the youth's next message",
-  delivered: "delivered",
-  uncertain: "delivery uncertain (qa resend N)",
-};
-
-const REASONS: Record<AnswerOutcome["reason"], string> = {
-  delivered: "delivered now by the customer-service API",
-  window_closed: "the youth's 48 h window is closed (by our records): the answer goes with their next message",
-  unverified: "the account is not verified (WECHAT_VERIFIED=false, 48001): the answer goes with the youth's next message",
-  wechat_48001: "WeChat refused: 48001 (the account may not use the customer-service API): the answer goes with the youth's next message",
-  wechat_45015: "WeChat refused: 45015 (outside the 48 h window, or the youth unfollowed): the answer goes with their next message",
-  wechat_45047: "WeChat refused: 45047 (5 messages in this window used up): the answer goes with the youth's next message",
-  wechat_error: "WeChat could not be used for it now: the answer goes with the youth's next message",
-  uncertain: "the call ended without WeChat's answer: it may have arrived. Check with the youth, then `qa resend N` if needed",
-};
-
-/** Columns a character takes in a terminal: CJK takes two. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
-  const line = (r: string[]) => r.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("  ").trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n";
-}
 const clip = (s: string, n: number) => {
   const chars = [...s.replace(/\s+/g, " ")];
   return chars.length <= n ? chars.join("") : chars.slice(0, n - 1).join("") + "…";
@@ -61,32 +33,66 @@ const clip = (s: string, n: number) => {
 
 function ticketNumber(raw: string | undefined): number {
   const n = Number(String(raw ?? "").replace(/^#/, ""));
-  if (!Number.isInteger(n) || n < 1) throw new AppError("qa_usage", `give the ticket number, e.g. qa show 123 (not "${raw ?? ""}")`, { expose: true });
+  if (!Number.isInteger(n) || n < 1) {
+    throw new AppError("qa_usage", `请写提问的编号，例如 qa show 123（现在写的是「${raw ?? ""}」）`, { expose: true });
+  }
   return n;
 }
 
-function deliveryText(t: TicketView): string {
-  if (t.needsDecision) return DELIVERY["uncertain"]!;
-  return DELIVERY[t.delivery] ?? t.delivery;
+/** The reply window as staff read it: open until when, or closed since when (zone named). */
+function windowText(t: TicketView, tz: string): string {
+  const w = t.window;
+  if (!w.closesAt) return "未开启（青年还没有给公众号发过消息）";
+  const at = `${formatLocal(w.closesAt, tz)}（${zoneName(tz)}）`;
+  return w.open ? `开着，到 ${at} 关闭（还剩 ${formatWindowLeft(w)}）` : `已关闭（${at}；${formatWindowLeft(w)}）`;
 }
 
 function showTicket(deps: Deps, qa: QaService, id: number): string {
   const tz = deps.config.scheduleTimezone;
+  const zone = zoneName(tz);
   const t = qa.get(id);
+  const when = (d: Date) => `${formatLocal(d, tz)}（${zone}）`;
   const lines = [
-    `#${t.id}  ${STATE[t.state]}${t.state === "answered" ? ` · ${deliveryText(t)}` : ""}${t.picked ? " · picked for the roundup" : ""}`,
-    `asked     ${formatLocal(t.askedAt, tz)}`,
-    `window    ${t.window.closesAt ? `${t.window.open ? "open until" : "closed at"} ${formatLocal(t.window.closesAt, tz)} (${formatWindowLeft(t.window)})` : "never opened"}`,
-    `assignee  ${t.assignee ?? "(none)"}`,
-    `question  ${t.question}`,
+    `#${t.id}  ${ticketStateLabel(t)}${t.picked ? " · 已选入汇编" : ""}`,
+    `提问时间  ${when(t.askedAt)}`,
+    `回复窗口  ${windowText(t, tz)}`,
+    `负责人    ${t.assignee ?? "（未分配）"}`,
+    `问题      ${t.question}`,
   ];
-  if (t.answer !== null) lines.push(`answer    ${t.answer.replace(/\n/g, "\n          ")}`, `          by ${t.answeredBy ?? "?"} at ${formatLocal(t.answeredAt!, tz)}`);
-  lines.push("", "history:");
-  for (const e of qa.events(id)) {
-    const bits = [e.kind, e.channel, e.outcome, e.errcode === null ? null : `errcode ${e.errcode}`, e.detail].filter((b) => b !== null && b !== "");
-    lines.push(`  ${formatLocal(e.at, tz, "YYYY-MM-DD HH:mm:ss")}  ${e.actor}  ${bits.join(" · ")}`);
+  if (t.answer !== null) {
+    lines.push(`答复      ${t.answer.replace(/\n/g, "\n          ")}`, `          ${t.answeredBy ?? "?"} 答复于 ${when(t.answeredAt!)}`);
   }
+  lines.push("", `处理记录（${zone}）：`);
+  const rows = qa.events(id).map((e) => [
+    formatLocal(e.at, tz, "YYYY-MM-DD HH:mm:ss"),
+    actorLabel(e.actor),
+    `${EVENT_LABELS[e.kind] ?? e.kind}${e.channel ? `（${CHANNEL_LABELS[e.channel] ?? e.channel}）` : ""}`,
+    `${e.outcome ? (OUTCOME_LABELS[e.outcome] ?? e.outcome) : ""}${e.errcode === null ? "" : ` ${e.errcode}`}`,
+    e.detail ?? "",
+  ]);
+  lines.push(formatRows(["时间", "操作人", "事项", "结果", "说明"], rows).trimEnd().replace(/^/gm, "  "));
   return lines.join("\n") + "\n";
+}
+
+/** One ticket for `--json`: stable keys, ISO times (UTC), no openid. */
+function ticketJson(t: TicketView) {
+  const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+  return {
+    id: t.id,
+    state: t.state,
+    delivery: t.delivery,
+    needsDecision: t.needsDecision,
+    assignee: t.assignee,
+    question: t.question,
+    askedAt: iso(t.askedAt),
+    answer: t.answer,
+    answeredBy: t.answeredBy,
+    answeredAt: iso(t.answeredAt),
+    deliveredAt: iso(t.deliveredAt),
+    deliveredVia: t.deliveredVia,
+    picked: t.picked,
+    window: { open: t.window.open, closesAt: iso(t.window.closesAt), remaining: t.window.remaining },
+  };
 }
 
 /**
@@ -108,97 +114,125 @@ export async function qaCommand(deps: Deps, args: string[], out: (text: string) 
       unit: { type: "string" },
       from: { type: "string" },
       to: { type: "string" },
+      json: { type: "boolean" },
     },
   });
   const [sub, ...rest] = positionals;
   const qa = deps.qa.service;
   const by = values.by ?? "cli";
   const tz = deps.config.scheduleTimezone;
+  const json = values.json === true;
   try {
     switch (sub) {
       case "list": {
         const { tickets, total } = qa.list({ openOnly: !values.all, search: values.search, assignee: values.assignee, limit: 200 });
+        if (json) {
+          out(JSON.stringify({ tickets: tickets.map(ticketJson), total }) + "\n");
+          return 0;
+        }
         if (tickets.length === 0) {
-          out(values.all ? "no tickets\n" : "no open tickets\n");
+          out(values.all ? "还没有任何提问\n" : "没有待答复的提问\n");
           return 0;
         }
         out(
-          table(
-            ["#", "asked", "window left", "assignee", "state", "question"],
+          formatRows(
+            ["#", `提问时间（${zoneName(tz)}）`, "回复窗口剩余", "负责人", "状态", "问题"],
             tickets.map((t) => [
               String(t.id),
               formatLocal(t.askedAt, tz),
               t.state === "open" || (t.state === "answered" && t.delivery !== "delivered") ? formatWindowLeft(t.window) : "",
               t.assignee ?? "",
-              t.state === "answered" ? `answered, ${deliveryText(t)}` : STATE[t.state]!,
+              ticketStateLabel(t),
               clip(t.question, 30),
             ]),
           ),
         );
-        if (total > tickets.length) out(`(${tickets.length} of ${total} shown)\n`);
+        if (total > tickets.length) out(`（共 ${total} 条，只列出 ${tickets.length} 条：用 --search 或 --assignee 缩小范围）\n`);
         return 0;
       }
-      case "show":
-        out(showTicket(deps, qa, ticketNumber(rest[0])));
+      case "show": {
+        const id = ticketNumber(rest[0]);
+        if (json) {
+          const t = qa.get(id);
+          const events = qa.events(id).map((e) => ({ at: e.at.toISOString(), actor: e.actor, kind: e.kind, channel: e.channel, outcome: e.outcome, errcode: e.errcode, detail: e.detail }));
+          out(JSON.stringify({ ...ticketJson(t), events }) + "\n");
+        } else {
+          out(showTicket(deps, qa, id));
+        }
         return 0;
+      }
       case "answer": {
         const id = ticketNumber(rest[0]);
         const text = rest.slice(1).join(" ");
         const outcome = await withWeChat(deps, async (wechat) => deps.qa.serviceWith(wechat).answer(id, text, by));
-        out(`#${id} answered: ${REASONS[outcome.reason].replace("qa resend N", `qa resend ${id}`)}\n`);
+        out(`#${id} 已答复：${ANSWER_REASONS[outcome.reason].replace("qa resend N", `qa resend ${id}`)}\n`);
         return 0;
       }
-      case "not-question":
-        qa.notQuestion(ticketNumber(rest[0]), by);
-        out(`#${rest[0]} closed as not a question\n`);
+      case "not-question": {
+        const id = ticketNumber(rest[0]);
+        qa.notQuestion(id, by);
+        out(`#${id} 已标记为“不是问题”并关闭\n`);
         return 0;
+      }
       case "assign": {
         const t = qa.assign(ticketNumber(rest[0]), rest.slice(1).join(" "), by);
-        out(`#${t.id} assigned to ${t.assignee}\n`);
+        out(`#${t.id} 已交给 ${t.assignee}\n`);
         return 0;
       }
-      case "resend":
-        qa.resend(ticketNumber(rest[0]), by);
-        out(`#${rest[0]}: the answer goes with the youth's next message\n`);
+      case "resend": {
+        const id = ticketNumber(rest[0]);
+        qa.resend(id, by);
+        out(`#${id}：答复会在青年下次发消息时再发一次\n`);
         return 0;
+      }
       case "pick": {
         const t = qa.pick(ticketNumber(rest[0]), !values.undo, by);
-        out(`#${t.id} ${t.picked ? "picked for" : "dropped from"} the roundup\n`);
+        out(`#${t.id} ${t.picked ? "已选入" : "已移出"}“青年之声问答”汇编\n`);
         return 0;
       }
       case "roundup": {
-        if (values.since !== undefined && !isDate(values.since)) throw new AppError("qa_usage", `--since must be a date like 2026-12-01, not "${values.since}"`, { expose: true });
+        if (values.since !== undefined && !isDate(values.since)) {
+          throw new AppError("qa_usage", `--since 要写日期，例如 2026-12-01（现在写的是「${values.since}」）`, { expose: true });
+        }
         const r = deps.qa.roundup(values.since);
         if (!r) {
-          out("no picked answers to gather (pick some with `qa pick N` or on the dashboard)\n");
+          out("没有选入汇编的答复：先用 qa pick N 或在后台“青年之声”页选几条\n");
           return 0;
         }
-        out(`wrote ${r.file}: "${r.title}", ${r.count} question(s), draft: true (review it, set publish_at, then draft: false)\n`);
+        out(`已写好 ${r.file}：「${r.title}」，共 ${r.count} 个问答，draft: true（草稿）。请检查内容，写好 publish_at，再把 draft 改成 false\n`);
         return 0;
       }
       case "counts": {
         const unit = (values.unit ?? "week") as QaPeriodUnit;
-        if (unit !== "week" && unit !== "month") throw new AppError("qa_usage", `--unit must be week or month, not "${unit}"`, { expose: true });
+        if (unit !== "week" && unit !== "month") {
+          throw new AppError("qa_usage", `--unit 要写 week（按周）或 month（按月），现在写的是「${unit}」`, { expose: true });
+        }
         const today = localDate(deps.clock.now(), tz);
         const to = values.to ?? today;
         const from = values.from ?? (unit === "week" ? addWeeks(to, -7) : `${to.slice(0, 4)}-01-01`);
-        if (!isDate(from) || !isDate(to)) throw new AppError("qa_usage", "--from and --to must be dates like 2026-12-01", { expose: true });
+        if (!isDate(from) || !isDate(to)) throw new AppError("qa_usage", "--from 和 --to 要写日期，例如 2026-12-01", { expose: true });
         const rows = deps.qa.counts(unit, from, to);
+        if (json) {
+          out(JSON.stringify(rows) + "\n");
+          return 0;
+        }
         out(
-          table(
-            [unit, "from", "to", "asked", "answered", "delivered", "within 48 h", "median to answer"],
+          formatRows(
+            [unit === "week" ? "周" : "月", "从", "到", "提问", "答复", "送达", "48 小时内答复", "答复用时中位数"],
             rows.map((r) => [r.key, r.from, r.to, String(r.asked), String(r.answered), String(r.delivered), String(r.answeredWithin48h), formatDuration(r.medianAnswerMs)]),
+            [false, false, false, true, true, true, true, true],
           ),
         );
         return 0;
       }
       default:
-        out(`usage:\n${QA_USAGE}`);
+        if (sub !== undefined && sub !== "help") out(`qa：没有「${sub}」这个子命令\n\n`);
+        out(`用法：\n${QA_USAGE}`);
         return sub === undefined || sub === "help" ? 0 : 1;
     }
   } catch (err) {
     if (err instanceof AppError && err.expose) {
-      out(`qa: ${err.message}\n`);
+      out(`qa：${err.message}\n`);
       return 1;
     }
     throw err;

@@ -3,7 +3,7 @@
  * Only for TTYs: scripts use --password-stdin or DASHBOARD_PASSWORD.
  */
 export function promptHidden(question: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stdout): Promise<string> {
-  if (!input.isTTY) return Promise.reject(new Error("no terminal to prompt on: pipe the password with --password-stdin or set DASHBOARD_PASSWORD"));
+  if (!input.isTTY) return Promise.reject(new Error("这里没有终端可以输入密码：用 --password-stdin 从标准输入传入密码，或设置 DASHBOARD_PASSWORD"));
   output.write(question);
   return new Promise((resolve, reject) => {
     let value = "";
@@ -21,7 +21,7 @@ export function promptHidden(question: string, input: NodeJS.ReadStream = proces
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === "\r" || ch === "\n") return done();
-        if (ch === "\u0003") return done(new Error("cancelled"));
+        if (ch === "\u0003") return done(new Error("已取消，什么也没有改"));
         if (ch === "\u007f" || ch === "\b") value = [...value].slice(0, -1).join("");
         else if (ch >= " ") value += ch;
       }

@@ -26,6 +26,36 @@ export interface SendResult {
   text: string;
 }
 
+/** What the youth did, as the terminal shows it beside "你 →". */
+export function actionLabel(action: SimulatedAction): string {
+  switch (action.kind) {
+    case "text":
+      return action.content;
+    case "click":
+      return `[点菜单 ${action.key}]`;
+    case "subscribe":
+      return action.sceneId === undefined ? "[关注]" : `[扫码关注，场景 ${action.sceneId}]`;
+    case "unsubscribe":
+      return "[取消关注]";
+    case "scan":
+      return `[已关注时扫码，场景 ${action.sceneId}]`;
+  }
+}
+
+/** Why the service refused a simulated push, and what to check (the status says which step failed). */
+export function refusedText(status: number, body: string, url: string): string {
+  const why =
+    status === 401 || status === 403
+      ? `签名没通过：${url} 的服务用的令牌（WECHAT_TOKEN）或加解密设置和这里的不一样。` +
+        "在运行服务的同一个文件夹、同一份 .env 下运行这个命令；或者那个端口上是别的程序，用 --url 指定服务的地址"
+      : status === 404
+        ? `${url} 没有这个地址：那个端口上可能是别的程序，用 --url 指定服务的地址（启动时打印的“微信消息接口”）`
+        : status >= 500
+          ? "服务出错了：看服务的日志（运行 npm start 的终端）"
+          : "检查服务的日志（运行 npm start 的终端）";
+  return `服务拒绝了这条消息（HTTP ${status}${body.trim() ? `：${body.trim().slice(0, 200)}` : ""}）。${why}`;
+}
+
 /**
  * Signs a message exactly as WeChat would (and encrypts it in compat/safe mode), posts it to the
  * running webhook and renders the reply as the youth would see it.
@@ -65,6 +95,6 @@ export async function sendCommand(config: Config, clock: Clock, options: SendOpt
     throw new Error(`send：连不上 ${url}（${(err as Error).message}）。服务在运行吗？用 npm start 启动；服务在别的端口时设 PORT。`);
   }
   const body = await res.text();
-  if (res.status !== 200) return { status: res.status, body, text: `webhook refused the message: HTTP ${res.status} ${body}` };
+  if (res.status !== 200) return { status: res.status, body, text: refusedText(res.status, body, url) };
   return { status: res.status, body, text: formatReply(parseReply(body, aesKey)) };
 }

@@ -67,7 +67,7 @@ function checkLocal(
 ): boolean {
   const ext = path.extname(abs).slice(1).toLowerCase();
   if (!IMAGE_EXTENSIONS.has(ext)) {
-    problems.push(new ContentError(file, `图片「${ref}」是 .${ext || "?"} 文件：请用 jpg、png、webp 或 gif`, where));
+    problems.push(new ContentError(file, `图片「${ref}」${ext ? `是 .${ext} 文件` : "没有扩展名"}：请用 jpg、png、webp 或 gif 图片`, where));
     return false;
   }
   if (!existsSync(abs) || !statSync(abs).isFile()) {
@@ -149,8 +149,7 @@ export function columnCoverFile(column: Column, contentDir: string): { path: str
   }
   const problems: ContentError[] = [];
   if (!checkLocal(ref, columnsFile, abs, where, problems)) {
-    const message = problems[0]!.message.replace(/^[^]*?default_cover: /, "");
-    return { problem: new ContentError(columnsFile, `栏目 ${column.id} 的默认封面：${message}`, where) };
+    return { problem: new ContentError(columnsFile, `栏目 ${column.id} 的默认封面：${problems[0]!.problem}`, where) };
   }
   return { path: abs };
 }

@@ -1,4 +1,7 @@
-import type { RenderedArticle } from "./render-post";
+import { newspicText } from "./check-newspic";
+import { imageTokens } from "./find-images";
+import { AUTO_DIGEST_CHARS, type Post } from "./post";
+import { parseBody, type RenderedArticle } from "./render-post";
 
 /** The width WeChat's article view is designed for: an iPhone's 375 CSS px (most Android phones: 360–412). */
 export const PHONE_WIDTH_PX = 375;
@@ -16,6 +19,31 @@ export interface PhonePreviewInput {
   dark?: boolean;
   /** A line above the phone, e.g. "预览 · 第3期为预计期数". */
   note?: string | undefined;
+  /** type: newspic: shown as a 图片消息 (pictures, then the plain text); article.html is not shown. */
+  newspic?: NewspicPreview | undefined;
+}
+
+/** A 图片消息 as draft/add gets it: image_info.image_list in order, and the plain-text content. */
+export interface NewspicPreview {
+  pictures: readonly { url: string; alt: string }[];
+  text: string;
+}
+
+/**
+ * What a newspic post sends, for the preview: the body's pictures in order, each once (as
+ * findImages lists them for upload, so the count matches image_list), and the text as
+ * prepare-draft.ts sends it (newspicText: formatting gone, paragraphs on their own lines).
+ */
+export function newspicPreview(post: Post, imageUrl: (ref: string) => string, tokens = parseBody(post)): NewspicPreview {
+  const seen = new Set<string>();
+  const pictures: { url: string; alt: string }[] = [];
+  for (const { token } of imageTokens(tokens)) {
+    const ref = token.attrGet("src") ?? "";
+    if (ref === "" || seen.has(ref)) continue;
+    seen.add(ref);
+    pictures.push({ url: imageUrl(ref), alt: token.content });
+  }
+  return { pictures, text: newspicText(tokens) };
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -57,19 +85,37 @@ h1.title{font-size:22px;line-height:1.4;font-weight:500;margin:0 0 14px;word-bre
 .switch:checked~.phone .meta .account,.switch:checked~.phone .meta .author{color:#7d90a9}
 .switch:checked~.phone .nocover{background:#2a2a2a}
 html:has(.switch:checked){background:#111}
+.newspic{padding:0 0 32px}
+.strip{display:flex;overflow-x:auto;scroll-snap-type:x mandatory;overscroll-behavior-x:contain;scrollbar-width:thin;background:#f7f7f7}
+.strip:focus-visible{outline:2px solid #576b95;outline-offset:-2px}
+.slide{position:relative;flex:0 0 100%;margin:0;min-height:160px;scroll-snap-align:center;scroll-snap-stop:always;display:flex;align-items:center;justify-content:center}
+.slide img{display:block;width:100%;height:auto;max-height:${Math.round((PHONE_WIDTH_PX * 4) / 3)}px;object-fit:contain}
+.slide .nopic{padding:0 24px;text-align:center;font-size:13px;color:#888}
+.counter{position:absolute;top:10px;right:10px;padding:2px 9px;border-radius:999px;background:rgba(0,0,0,.55);color:#fff;font-size:12px;line-height:18px}
+.np-body{padding:16px 16px 0}
+.np-body h1.title{font-size:18px;font-weight:600;margin:0 0 10px}
+.np-text{margin:0 0 16px;font-size:16px;line-height:1.75;white-space:pre-wrap;overflow-wrap:break-word;word-break:break-word}
+.np-body .meta{font-size:13px;margin:0}
+.switch:checked~.phone .strip{background:#000}
 `;
 
 /**
  * A whole HTML page showing the article as a phone shows it (issue 15, "Preview as a phone shows
  * it"): the card in the chat list (cover, title, digest), then the article page with title,
  * author, account name and date, the body as draft/add gets it (inline styles, code with <br> and
- * &nbsp;, footnotes), 375 px wide, with a dark-mode switch. Pure: the caller serves it (with a
+ * &nbsp;, footnotes), 375 px wide, with a dark-mode switch; a newspic post as a 图片消息
+ * (newspicArea), its first picture the card's cover. Pure: the caller serves it (with a
  * Content-Security-Policy allowing this page's <style> and no script) and maps image URLs.
  */
 export function phonePreviewPage(input: PhonePreviewInput): string {
   const { article } = input;
-  const cover = input.coverUrl
-    ? `<img class="cover" src="${esc(input.coverUrl)}" alt="封面">`
+  // A 图片消息's cover is its first picture (draft/add: no thumb_media_id; the first of image_list).
+  const coverUrl = input.newspic ? input.newspic.pictures[0]?.url : input.coverUrl;
+  // Without the editor's digest, a 图片消息's card shows the start of its plain text (prepare-draft.ts).
+  const digest =
+    input.newspic && !article.digestGiven ? [...input.newspic.text.replace(/\s+/g, " ")].slice(0, AUTO_DIGEST_CHARS).join("") : article.digest;
+  const cover = coverUrl
+    ? `<img class="cover" src="${esc(coverUrl)}" alt="封面">`
     : `<div class="nocover">（没有封面：请设置封面或在正文中插入图片）</div>`;
   return `<!doctype html>
 <html lang="zh-CN">
@@ -83,16 +129,56 @@ export function phonePreviewPage(input: PhonePreviewInput): string {
 <input type="checkbox" class="switch" id="dark-mode"${input.dark ? " checked" : ""}>
 <div class="bar"><span>${esc(input.note ?? "手机预览（375 px）")}</span><label for="dark-mode" data-dark-toggle>深色模式</label></div>
 <div class="phone" data-phone-preview>
-<section class="card" aria-label="聊天列表中的样子"><div class="card-inner">${cover}<div class="card-title">${esc(article.title)}</div><div class="digest">${esc(article.digest)}</div></div></section>
-<article class="area">
-<h1 class="title">${esc(article.title)}</h1>
-<p class="meta">${article.author ? `<span class="author">${esc(article.author)}</span>` : ""}<span class="account">${esc(input.accountName)}</span><time>${esc(input.date)}</time></p>
-<div class="content">${article.html}</div>
-</article>
+<section class="card" aria-label="聊天列表中的样子"><div class="card-inner">${cover}<div class="card-title">${esc(article.title)}</div><div class="digest">${esc(digest)}</div></div></section>
+${input.newspic ? newspicArea(input, input.newspic) : articleArea(input)}
 </div>
 </body>
 </html>
 `;
+}
+
+function meta(input: PhonePreviewInput): string {
+  const author = input.article.author ? `<span class="author">${esc(input.article.author)}</span>` : "";
+  return `<p class="meta">${author}<span class="account">${esc(input.accountName)}</span><time>${esc(input.date)}</time></p>`;
+}
+
+function articleArea(input: PhonePreviewInput): string {
+  return `<article class="area">
+<h1 class="title">${esc(input.article.title)}</h1>
+${meta(input)}
+<div class="content">${input.article.html}</div>
+</article>`;
+}
+
+/**
+ * A 图片消息 as WeChat opens it on a phone: the pictures full width (as tall as the tallest, at
+ * most 3:4, the others centred on grey or black), one at a time, swiped
+ * sideways (CSS scroll-snap: the preview's CSP allows no script), each with its "2/5" counter in
+ * the corner, so the counter shown is always the picture's own; then the title, the plain text with
+ * its line breaks, the account and the date. The strip takes focus, so arrow keys scroll it too.
+ */
+function newspicArea(input: PhonePreviewInput, np: NewspicPreview): string {
+  const n = np.pictures.length;
+  const slides =
+    n === 0
+      ? `<figure class="slide"><span class="nopic">（没有图片：图片消息至少要有 1 张图片，在正文里插入 ![说明](images/照片.jpg)）</span></figure>`
+      : np.pictures
+          .map(
+            (p, i) =>
+              `<figure class="slide" data-slide="${i + 1}"><img src="${esc(p.url)}" alt="${esc(`第 ${i + 1} 张，共 ${n} 张${p.alt ? `：${p.alt}` : ""}`)}">` +
+              // One picture: WeChat shows no counter.
+              (n > 1 ? `<span class="counter" data-counter>${i + 1}/${n}</span>` : "") +
+              `</figure>`,
+          )
+          .join("");
+  return `<article class="area newspic" data-newspic>
+<div class="strip" tabindex="0" role="region" aria-label="${n} 张图片，左右滑动查看" data-strip>${slides}</div>
+<div class="np-body">
+<h1 class="title">${esc(input.article.title)}</h1>
+<p class="np-text" data-newspic-text>${esc(np.text)}</p>
+${meta(input)}
+</div>
+</article>`;
 }
 
 /** The Content-Security-Policy of a preview page: its own <style> and inline styles, our images, no script, framed only by the dashboard. */

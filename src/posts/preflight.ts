@@ -21,37 +21,43 @@ export function preflightArticle(post: Post, column: Column, article: RenderedAr
     at(
       "title",
       added > 0
-        ? `the title as sent, "${article.title}", has ${titleChars} characters; WeChat allows ${ARTICLE_LIMITS.titleChars}. ` +
-            `The column's title_template adds ${added}, so keep the title to ${Math.max(room, 0)} characters`
-        : `${titleChars} characters; WeChat allows ${ARTICLE_LIMITS.titleChars}`,
+        ? `发出去的标题「${article.title}」有 ${titleChars} 个字，微信最多 ${ARTICLE_LIMITS.titleChars} 个；` +
+            `栏目的 title_template 占了 ${added} 个字，所以 title 最多写 ${Math.max(room, 0)} 个字：请改短`
+        : `有 ${titleChars} 个字，微信最多 ${ARTICLE_LIMITS.titleChars} 个：请改短`,
     );
   }
   if (article.author !== undefined && charCount(article.author) > ARTICLE_LIMITS.authorChars) {
-    at("author", `${charCount(article.author)} characters; WeChat allows ${ARTICLE_LIMITS.authorChars}`);
+    at("author", `有 ${charCount(article.author)} 个字，微信最多 ${ARTICLE_LIMITS.authorChars} 个：请改短，例如 团县委`);
   }
   if (article.digestGiven && charCount(article.digest) > ARTICLE_LIMITS.digestChars) {
-    at("digest", `${charCount(article.digest)} characters; WeChat allows ${ARTICLE_LIMITS.digestChars}`);
+    at("digest", `有 ${charCount(article.digest)} 个字，微信最多 ${ARTICLE_LIMITS.digestChars} 个：请改短`);
   }
   const chars = charCount(article.html);
   if (chars >= ARTICLE_LIMITS.contentChars) {
     at(
       "body",
-      `the article is ${chars} characters once rendered (tags and inline styles count); WeChat accepts fewer than ` +
-        `${ARTICLE_LIMITS.contentChars}: shorten it or split it into two posts`,
+      `文章排版后有 ${chars} 个字符（排版用的标签和样式也算在内），微信要求少于 ${ARTICLE_LIMITS.contentChars} 个：` +
+        `请删短一些，或拆成两篇`,
     );
   }
   const bytes = Buffer.byteLength(article.html, "utf8");
-  if (bytes >= ARTICLE_LIMITS.contentBytes) at("body", `the article is ${bytes} bytes once rendered; WeChat accepts less than 1 MB`);
-  if (/<script\b/i.test(article.html)) at("body", "the article contains a script; WeChat removes scripts");
+  if (bytes >= ARTICLE_LIMITS.contentBytes) at("body", `文章排版后有 ${bytes} 字节，微信要求小于 1 MB：请删短一些，或拆成两篇`);
+  if (/<script\b/i.test(article.html)) at("body", "正文里有脚本（<script>），微信会把它删掉：请删掉这段代码");
   for (const m of article.html.matchAll(/<a\s[^>]*href="([^"]*)"/gi)) {
-    if (!MP_WEIXIN_LINK.test(m[1]!)) at("body", `link ${m[1]} would be refused by WeChat (only mp.weixin.qq.com links may stay links)`);
+    if (!MP_WEIXIN_LINK.test(m[1]!)) {
+      at("body", `链接 ${m[1]} 会被微信拒绝（正文里只有 mp.weixin.qq.com 的文章能做成链接）：改成普通文字，或写到 source_url（阅读原文）`);
+    }
   }
   for (const m of article.html.matchAll(/<img\s[^>]*src="([^"]*)"/gi)) {
-    if (!WECHAT_IMAGE_HOST.test(m[1]!)) at("body", `image ${m[1] || "(empty)"} is not on WeChat's servers; WeChat would drop it`);
+    if (!WECHAT_IMAGE_HOST.test(m[1]!)) {
+      at("body", `图片 ${m[1] || "（没写地址）"} 不在微信的服务器上，微信会把它去掉：把图片存到 content/posts/images/，写成 ![说明](images/文件名.jpg)`);
+    }
   }
   if (post.sourceUrl !== undefined && Buffer.byteLength(post.sourceUrl, "utf8") > ARTICLE_LIMITS.sourceUrlBytes) {
-    at("source_url", `${Buffer.byteLength(post.sourceUrl, "utf8")} bytes; WeChat allows ${ARTICLE_LIMITS.sourceUrlBytes}`);
+    at("source_url", `有 ${Buffer.byteLength(post.sourceUrl, "utf8")} 字节，微信最多 ${ARTICLE_LIMITS.sourceUrlBytes} 字节：换一个短一些的网址`);
   }
-  if (post.columnId !== column.id) at("column", `rendered with column ${column.id}, but the post names ${post.columnId}`);
+  if (post.columnId !== column.id) {
+    at("column", `稿件写的栏目是 ${post.columnId}，却按栏目 ${column.id} 排版了：这是程序的问题，请把这条消息发给技术同事`);
+  }
   return problems;
 }

@@ -162,7 +162,7 @@ function htmlProblems(post: Post, tokens: readonly Token[]): ContentError[] {
     if (/^<\//.test(html.trim())) return; // the opening tag was reported
     const tag = /^<\/?([a-z][a-z0-9-]*)/i.exec(html.trim())?.[1]?.toLowerCase() ?? "html";
     problems.push(
-      new ContentError(post.file, `raw HTML <${tag}> cannot be sent to WeChat (it strips scripts, styles and most tags): write it in Markdown; only <br>, <u>, <sup> and <sub> are allowed`, {
+      new ContentError(post.file, `正文里有 HTML 标签 <${tag}>，微信会把它去掉（微信会删掉脚本、样式和大部分标签）：改用 Markdown 写；只能用 <br>、<u>、<sup> 和 <sub>`, {
         line: line === undefined ? undefined : post.bodyLine + line,
         field: "body",
       }),

@@ -67,7 +67,7 @@ export function buildQa(o: BuildQaOptions): Qa {
     serviceWith,
     counts: (unit, from, to) => readQaCounts(store, service.accountId, unit, from, to, timezone),
     roundup(since) {
-      if (!content.current().enabled) throw new AppError("qa_disabled", `${QA_FILE} is missing in ${o.config.contentDir}: set up 青年之声 first`, { expose: true });
+      if (!content.current().enabled) throw new AppError("qa_disabled", `${o.config.contentDir} 里没有 ${QA_FILE}：先照仓库 content/ 里的示例写好 ${QA_FILE}，开通青年之声`, { expose: true });
       const settings = content.current().roundup;
       const column = o.botContent.current().columnsById.get(settings.column);
       return writeRoundup(

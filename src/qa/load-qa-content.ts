@@ -8,6 +8,8 @@ import path from "node:path";
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { MAX_TEXT_REPLY_BYTES, normaliseText, utf8Bytes } from "../bot/bot-content";
+import { yamlSyntaxProblem } from "../bot/content-yaml";
+import { describeIssue, editDistance, unknownFieldProblem } from "../bot/report-content-issues";
 import { ContentError } from "../errors";
 import { DEFAULT_TOO_SHORT, QA_DISABLED, QA_FILE, type DutyCadre, type QaContent, type QaTexts, type Weekday } from "./qa-content";
 
@@ -75,6 +77,23 @@ const schema = z
 
 type Path = ReadonlyArray<string | number>;
 
+/** Every key qa.yml may have, for "是不是想写 …" hints on typos. */
+const QA_FIELDS = [
+  ...Object.keys(schema.shape),
+  ...Object.values(TEXT_FIELDS).map((f) => f.key),
+  "name", "days", "column", "title", "author",
+];
+
+function nearestField(key: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of QA_FIELDS) {
+    const d = editDistance(key.toLowerCase(), known);
+    if (d < bestDistance) [best, bestDistance] = [known, d];
+  }
+  return best;
+}
+
 export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string>): LoadQaContentResult {
   const file = path.join(contentDir, QA_FILE);
   const errors: ContentError[] = [];
@@ -84,14 +103,14 @@ export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string
   } catch (err) {
     // No qa.yml: 青年之声 is simply not set up (the intake stays off); not an error.
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return { content: QA_DISABLED, errors: [] };
-    return { content: null, errors: [new ContentError(file, `cannot read the file: ${(err as Error).message}`)] };
+    return { content: null, errors: [new ContentError(file, `读不了这个文件（${(err as Error).message}）：检查文件权限，或重新保存一次`)] };
   }
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       content: null,
-      errors: doc.errors.map((e) => new ContentError(file, `YAML syntax error: ${e.message.split("\n")[0]}`, { line: lines.linePos(e.pos[0]).line })),
+      errors: doc.errors.map((e) => new ContentError(file, yamlSyntaxProblem(e.message), { line: lines.linePos(e.pos[0]).line })),
     };
   }
   const problem = (at: Path, message: string) =>
@@ -100,13 +119,11 @@ export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string
   const parsed = schema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const message =
-        issue.code === "unrecognized_keys"
-          ? `unknown field(s) ${issue.keys.join(", ")}`
-          : issue.code === "invalid_type" && issue.received === "undefined"
-            ? "is required"
-            : issue.message;
-      problem(issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path, message);
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) problem([...issue.path, key], unknownFieldProblem(key, nearestField(key)));
+      } else {
+        problem(issue.path, describeIssue(issue));
+      }
     }
     return { content: null, errors };
   }
@@ -116,7 +133,7 @@ export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string
     const out: string[] = [];
     list.forEach((k, i) => {
       const n = normaliseText(k);
-      if (n === "") problem([field, i], "must not be empty");
+      if (n === "") problem([field, i], "关键词不能是空的：写上文字，或删掉这一项");
       else out.push(n);
     });
     return out;
@@ -128,7 +145,7 @@ export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string
   for (const [field, list] of [["ask_keywords", askKeywords], ["list_keywords", listKeywords], ["cancel_keywords", cancelKeywords]] as const) {
     list.forEach((k, i) => {
       const first = seen.get(k);
-      if (first) problem([field, i], `"${k}" is already listed under ${first}; a keyword can do one thing only`);
+      if (first) problem([field, i], `「${k}」已经写在 ${first} 里了：一个关键词只能做一件事，删掉其中一个`);
       else seen.set(k, field);
     });
   }
@@ -140,7 +157,7 @@ export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string
     const at = ["texts", spec.key];
     for (const m of value.matchAll(/\{([a-z_]+)\}/g)) {
       if (!spec.placeholders.includes(m[1]!)) {
-        problem(at, `unknown placeholder {${m[1]}}; this text can use ${spec.placeholders.length ? spec.placeholders.map((p) => `{${p}}`).join(", ") : "none"}`);
+        problem(at, `不认识的占位符 {${m[1]}}：${spec.placeholders.length ? `这段文字只能用 ${spec.placeholders.map((p) => `{${p}}`).join("、")}` : "这段文字不能用占位符，删掉它"}`);
       }
     }
     for (const r of spec.required) {
@@ -148,29 +165,29 @@ export function loadQaContent(contentDir: string, columnIds?: ReadonlySet<string
       // "received: 已收到 #{number}" loses everything from " #" on: YAML reads it as a comment.
       const line = lineOf(doc, lines, at);
       const cut = line !== undefined && !value.includes("#") && / #/.test(source.split("\n")[line - 1] ?? "");
-      problem(at, `must contain {${r}}${cut ? ' (in YAML " #" starts a comment: put the text in quotes, or write it on the next lines after |-)' : ""}`);
+      problem(at, `要包含 {${r}}${cut ? "（YAML 里「 #」后面的内容会被当成注释删掉：给整段文字加上英文引号 \"…\"，或在 |- 后换行再写）" : `：在文字里写上 {${r}}`}`);
     }
     if (utf8Bytes(value) > MAX_TEXT_REPLY_BYTES / 2) {
-      problem(at, `is ${utf8Bytes(value)} bytes; keep it within ${MAX_TEXT_REPLY_BYTES / 2} (about ${Math.floor(MAX_TEXT_REPLY_BYTES / 6)} 汉字) so it fits a reply with the answer`);
+      problem(at, `有 ${utf8Bytes(value)} 字节，最多 ${MAX_TEXT_REPLY_BYTES / 2} 字节（约 ${Math.floor(MAX_TEXT_REPLY_BYTES / 6)} 个汉字），这样连同答复才放得进一条回复：请删短一些`);
     }
   }
 
   const rota: DutyCadre[] = [];
   const names = new Set<string>();
   q.duty.forEach((d, i) => {
-    if (names.has(d.name)) problem(["duty", i, "name"], `"${d.name}" is on the rota twice; list each cadre once with all their days`);
+    if (names.has(d.name)) problem(["duty", i, "name"], `「${d.name}」在值班表里出现了两次：每位干部只写一次，把所有值班日写在一起`);
     names.add(d.name);
     const days = new Set<Weekday>();
     (d.days ?? ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]).forEach((raw, j) => {
       const day = WEEKDAYS[raw.trim().toLowerCase()];
-      if (day === undefined) problem(["duty", i, "days", j], `"${raw}" is not a day; write mon … sun, or 一 … 日`);
+      if (day === undefined) problem(["duty", i, "days", j], `「${raw}」不是星期几：写 一 … 日（周一、星期一也可以），或 mon … sun`);
       else days.add(day);
     });
     rota.push({ name: d.name, days });
   });
 
   if (columnIds && !columnIds.has(q.roundup.column)) {
-    problem(["roundup", "column"], `"${q.roundup.column}" is not a column in columns.yml; use one of ${[...columnIds].join(", ")}`);
+    problem(["roundup", "column"], `「${q.roundup.column}」不是 columns.yml 里的栏目：写 ${[...columnIds].join("、")} 其中之一`);
   }
 
   if (errors.length > 0) return { content: null, errors };

@@ -70,7 +70,7 @@ export interface TicketView extends Ticket {
 
 export type QaService = ReturnType<typeof createQaService>;
 
-const notFound = (id: number) => new AppError("qa_not_found", `no ticket #${id}`, { expose: true, status: 404 });
+const notFound = (id: number) => new AppError("qa_not_found", `没有 #${id} 号提问：用 qa list --all 或后台“青年之声”页查看编号`, { expose: true, status: 404 });
 const conflict = (message: string) => new AppError("qa_conflict", message, { expose: true, status: 409 });
 const invalid = (message: string) => new AppError("qa_invalid", message, { expose: true, status: 422 });
 
@@ -97,14 +97,14 @@ export function createQaService(deps: QaServiceDeps) {
   /** Checks an answer before saving it: not empty, and it fits one text reply with its envelope. */
   const checkAnswer = (id: number, text: string): string => {
     const answer = text.replace(/\r\n?/g, "\n").trim();
-    if (answer === "") throw invalid("the answer is empty");
+    if (answer === "") throw invalid("答复是空的：请写上答复的内容");
     const bytes = utf8Bytes(answer);
     if (bytes > MAX_ANSWER_BYTES) {
-      throw invalid(`the answer is ${bytes} bytes; keep it within ${MAX_ANSWER_BYTES} (about ${Math.floor(MAX_ANSWER_BYTES / 3)} 汉字) so it fits one WeChat message`);
+      throw invalid(`答复有 ${bytes} 字节，最多 ${MAX_ANSWER_BYTES} 字节（约 ${Math.floor(MAX_ANSWER_BYTES / 3)} 个汉字），这样才放得进一条微信消息：请删短一些`);
     }
     const t = load(id);
     const full = utf8Bytes(formatAnswer(deps.content().texts, { id, question: t.question, answer }));
-    if (full > MAX_TEXT_REPLY_BYTES) throw invalid(`with the question quoted the message is ${full} bytes; WeChat allows ${MAX_TEXT_REPLY_BYTES}: shorten the answer`);
+    if (full > MAX_TEXT_REPLY_BYTES) throw invalid(`连同引用的问题，这条消息有 ${full} 字节，微信最多 ${MAX_TEXT_REPLY_BYTES} 字节：请把答复删短一些`);
     return answer;
   };
 
@@ -134,15 +134,15 @@ export function createQaService(deps: QaServiceDeps) {
       const answer = checkAnswer(id, text);
       const now = clock.now();
       const before = load(id);
-      if (before.delivery === "delivered") throw conflict(`#${id} was answered and the answer delivered already; it cannot change`);
-      if (before.delivery === "sending") throw conflict(`#${id} is being sent right now; look again in a moment`);
-      if (before.delivery === "uncertain") throw conflict(`#${id}: it is not known whether the last answer arrived; resend it or leave it`);
+      if (before.delivery === "delivered") throw conflict(`#${id} 已经答复并送达，不能再改`);
+      if (before.delivery === "sending") throw conflict(`#${id} 正在发送：请稍等一会儿再看`);
+      if (before.delivery === "uncertain") throw conflict(`#${id}：不知道上一条答复有没有送达：先向青年确认，再选择重发（qa resend ${id}）或不管它`);
       const window = windowFor({ sends: deps.sends, clock }, accountId, before.openId);
       const skip: DeliveryReason | undefined = !window.open ? "window_closed" : !deps.verified ? "unverified" : undefined;
 
       store.transaction(() => {
         if (!store.saveAnswer({ id, answer, by, at: now, delivery: skip ? "pending" : "sending" })) {
-          throw conflict(`#${id} changed meanwhile (delivered or being sent); look again`);
+          throw conflict(`#${id} 刚刚有了变化（已送达或正在发送）：请刷新后再看`);
         }
         store.addEvent({ ticketId: id, at: now, actor: by, kind: "answered", detail: before.answer === null ? undefined : "修改了答复（尚未送达）" });
         if (skip) {
@@ -200,9 +200,9 @@ export function createQaService(deps: QaServiceDeps) {
     notQuestion(id: number, by: string): Ticket {
       const now = clock.now();
       const t = load(id);
-      if (t.state !== "open") throw conflict(`#${id} is ${t.state === "answered" ? "answered" : "closed"} already`);
+      if (t.state !== "open") throw conflict(`#${id} 已经${t.state === "answered" ? "答复" : "关闭"}了`);
       store.transaction(() => {
-        if (!store.markNotQuestion(id, by, now)) throw conflict(`#${id} changed meanwhile; look again`);
+        if (!store.markNotQuestion(id, by, now)) throw conflict(`#${id} 刚刚有了变化：请刷新后再看`);
         store.addEvent({ ticketId: id, at: now, actor: by, kind: "not_question" });
       });
       return load(id);
@@ -211,7 +211,7 @@ export function createQaService(deps: QaServiceDeps) {
     /** Gives the ticket to a cadre of the rota (by name, as content/qa.yml lists them). */
     assign(id: number, name: string, by: string): Ticket {
       const cadre = deps.content().rota.find((c) => c.name === name.trim());
-      if (!cadre) throw invalid(`"${name}" is not on the duty rota (content/qa.yml): ${deps.content().rota.map((c) => c.name).join(", ")}`);
+      if (!cadre) throw invalid(`「${name}」不在值班表里（content/qa.yml 的 duty）：可以交给 ${deps.content().rota.map((c) => c.name).join("、")}`);
       const now = clock.now();
       load(id);
       store.transaction(() => {
@@ -225,9 +225,9 @@ export function createQaService(deps: QaServiceDeps) {
     resend(id: number, by: string): Ticket {
       const now = clock.now();
       const t = view(load(id), now);
-      if (!t.needsDecision) throw conflict(`#${id} has no answer of uncertain delivery (delivery: ${t.delivery})`);
+      if (!t.needsDecision) throw conflict(`#${id} 没有送达情况不明的答复，不需要重发`);
       store.transaction(() => {
-        if (!store.requeue(id, now, new Date(now.getTime() - STALE_SENDING_MS))) throw conflict(`#${id} changed meanwhile; look again`);
+        if (!store.requeue(id, now, new Date(now.getTime() - STALE_SENDING_MS))) throw conflict(`#${id} 刚刚有了变化：请刷新后再看`);
         store.addEvent({ ticketId: id, at: now, actor: by, kind: "resend", detail: "等青年下次发消息时重发" });
       });
       return load(id);
@@ -237,7 +237,7 @@ export function createQaService(deps: QaServiceDeps) {
     pick(id: number, picked: boolean, by: string): Ticket {
       const now = clock.now();
       const t = load(id);
-      if (t.state !== "answered") throw conflict(`#${id} has no answer yet; only answered questions go into the roundup`);
+      if (t.state !== "answered") throw conflict(`#${id} 还没有答复：只有答复过的问题才能选入汇编`);
       store.transaction(() => {
         store.setPicked(id, picked, now);
         store.addEvent({ ticketId: id, at: now, actor: by, kind: picked ? "picked" : "unpicked" });

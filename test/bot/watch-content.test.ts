@@ -56,9 +56,9 @@ describe("watchContent", () => {
     expect(thrown).toBeInstanceOf(ContentLoadError);
     const e = thrown as ContentLoadError;
     expect(e.errors).toHaveLength(2);
-    expect(e.message).toContain("2 problem(s)");
+    expect(e.message).toContain("内容文件里有 2 个问题：");
     expect(e.message).toContain(`${path.join(dir, "columns.yml")}:${lineContaining(BROKEN, "partial")}: columns[1].keywords[4].match`);
-    expect(e.message).toContain(`${path.join(dir, "replies.yml")}: file not found`);
+    expect(e.message).toContain(`${path.join(dir, "replies.yml")}: 找不到这个文件`);
   });
 
   it("applies an edit to columns.yml without a restart", async () => {
@@ -100,7 +100,7 @@ describe("watchContent", () => {
       field: "columns[1].keywords[4].match",
     });
     expect(logged.msg).toContain("keeping the last good rules");
-    expect(logged.msg).toContain('must be one of exact, contains, regex (found "partial")');
+    expect(logged.msg).toContain("「partial」不对：match 写 exact（全匹配）、contains（半匹配）或 regex（正则）");
 
     writeFileSync(path.join(dir, "columns.yml"), WITH_VOLUNTEER);
     await waitFor(() => source.current() !== good, "the fixed content");

@@ -202,6 +202,66 @@ describe("稿件: writing a post from the dashboard", () => {
     expect((await b.get("/dashboard/drafts/images/..%2Fcolumns.yml")).status).toBe(404);
   });
 
+  describe("a 图片消息 (type: newspic)", () => {
+    /** Three pictures from the day and two short paragraphs, as the form sends them. */
+    const photos = "![招聘会现场](images/job-fair.jpg)\n![志愿者在服务台](images/volunteers.png)\n![红枣园](images/jujube-orchard.webp)\n\n12月5日县人才市场冬季招聘会，46家企业参会。\n\n下一场在12月19日。\n";
+    const newspicForm = (overrides: Record<string, string> = {}) =>
+      newPostForm(token, { slug: "job-fair-photos", title: "冬季招聘会现场", type: "newspic", cover: "", body: photos, ...overrides });
+
+    it("the editor says what the body may hold once 图片消息 is chosen", async () => {
+      const fresh = await (await b.get("/dashboard/drafts/new")).text();
+      // On the page from the start, shown by the stylesheet when the type select says 图片消息.
+      expect(fresh).toMatch(/<small id="draft-body-hint" class="newspic-hint" data-newspic-hint>图片消息的正文只放图片和纯文字：图片 1–20 张[^<]*第一张作封面；文字最多 2048 字节[^<]*不能有标题（#）、列表、引用、链接/);
+      expect(fresh).toContain('<option value="newspic">图片消息（1–20 张图片配一段纯文字）</option>');
+      const css = await (await b.get(/href="(\/dashboard\/drafts\/assets\/[^"]+\.css)"/.exec(fresh)![1]!)).text();
+      expect(css).toContain(".draft-form:has(#field-type option[value=newspic]:checked) .newspic-hint { display: block; }");
+      // A saved newspic post opens with the hint shown and tied to the text box.
+      expect((await b.post("/dashboard/drafts/save", newspicForm())).status).toBe(303);
+      const page = await (await b.get("/dashboard/drafts/2026-12-05-job-fair-photos")).text();
+      expect(page).toContain('class="newspic-hint" data-newspic-hint data-active>');
+      expect(page).toContain('aria-describedby="draft-body-hint"');
+      expect(page).toContain('<option value="newspic" selected>');
+      expect(readFileSync(postFile("2026-12-05-job-fair-photos"), "utf8")).toContain("type: newspic\n");
+      const list = await (await b.get("/dashboard/drafts")).text();
+      expect(list).toMatch(/<tr data-draft="2026-12-05-job-fair-photos">[\s\S]*?冬季招聘会现场<\/a> <span class="tag" data-newspic>图片消息<\/span>[\s\S]*?data-problems="0"/);
+    });
+
+    it("shows a newspic post's problems beside their lines and does not schedule it", async () => {
+      const body = "![招聘会现场](images/job-fair.jpg)\n\n## 现场花絮\n\n详情见[报名通知](https://www.xjlt.gov.cn/a.html)。\n\n- 退役军人专场\n";
+      const res = await b.post("/dashboard/drafts/save", newspicForm({ body }));
+      expect(res.status).toBe(422);
+      const page = await res.text();
+      expect(existsSync(postFile("2026-12-05-job-fair-photos"))).toBe(false);
+      expect(page).toMatch(/<li data-line="3">正文第 3 行：图片消息的文字只能是纯文字，这里有标题（# 开头的行）：去掉格式，或把 type 改成 article（图文消息）<\/li>/);
+      expect(page).toMatch(/<li data-line="5">正文第 5 行：图片消息的文字只能是纯文字，这里有链接/);
+      expect(page).toMatch(/<li data-line="7">正文第 7 行：图片消息的文字只能是纯文字，这里有列表/);
+      expect(page).toContain('class="newspic-hint" data-newspic-hint data-active>');
+      // Too many pictures, reported at the 21st.
+      const many = Array.from({ length: 21 }, (_, i) => `![第${i + 1}张](images/${["job-fair.jpg", "volunteers.png", "internship.jpg"][i % 3]}?v=${i})`).join("\n\n") + "\n\n招聘会现场。\n";
+      const tooMany = await (await b.post("/dashboard/drafts/save", newspicForm({ body: many }))).text();
+      expect(tooMany).toMatch(/<li data-line="41">正文第 41 行：图片消息最多 20 张图片，现在有 21 张：删掉多出的，或分成两条消息<\/li>/);
+    });
+
+    it("previews it as WeChat shows a 图片消息: the pictures in a strip with counters, then the plain text", async () => {
+      const res = await b.post("/dashboard/drafts/preview", newspicForm());
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-security-policy")).not.toContain("script-src");
+      const page = await res.text();
+      expect(page).toContain("手机预览（375 px）· 图片消息 · 期数为预计");
+      expect([...page.matchAll(/<figure class="slide" data-slide="\d+"><img src="([^"]+)"/g)].map((m) => m[1])).toEqual([
+        "/dashboard/drafts/images/job-fair.jpg",
+        "/dashboard/drafts/images/volunteers.png",
+        "/dashboard/drafts/images/jujube-orchard.webp",
+      ]);
+      expect([...page.matchAll(/data-counter>([^<]+)</g)].map((m) => m[1])).toEqual(["1/3", "2/3", "3/3"]);
+      expect(page).toContain('<img class="cover" src="/dashboard/drafts/images/job-fair.jpg" alt="封面">');
+      expect(page).toContain("【轮青诚聘】第1期 · 冬季招聘会现场");
+      expect(page).toContain("12月5日县人才市场冬季招聘会，46家企业参会。\n下一场在12月19日。</p>");
+      expect(page).not.toContain('<div class="content">');
+      expect((await b.get("/dashboard/drafts/images/volunteers.png")).headers.get("content-type")).toBe("image/png");
+    });
+  });
+
   it("the editor page lets the preview be framed and loads no inline script", async () => {
     const res = await b.get("/dashboard/drafts/new");
     expect(res.headers.get("content-security-policy")).toContain("frame-src 'self'");

@@ -9,7 +9,10 @@ import { createStaffUserStore } from "../../src/db/stores/staff-user-store";
 import { verifyPassword } from "../../src/dashboard/middleware/auth-password";
 import { createLogger } from "../../src/logger";
 import { fixedClock } from "../../src/time";
-import { testConfig } from "../helpers/build-test-deps";
+import { buildTestDeps, testConfig } from "../helpers/build-test-deps";
+import { describeStart } from "../../src/main";
+import { closeDeps } from "../../src/build-deps";
+import { width } from "../../src/cli/format-table";
 import { SANDBOX_ENV } from "./dashboard-helpers";
 
 let dir: string;
@@ -40,7 +43,7 @@ describe("npm run cli -- user", () => {
     const a = io(["Luntai-Youth-2026!"]);
     await expect(userCommand(config, clock, ["add", "wangfang", "--password-stdin"], a)).resolves.toBe(0);
     expect(a.asked).toEqual([true]);
-    expect(a.text()).toContain('staff user "wangfang" created');
+    expect(a.text()).toBe("后台账号「wangfang」已建好：在 /dashboard/login 登录\n");
 
     const db = openDatabase(config.databasePath);
     const user = createStaffUserStore(db).findByName("wangfang")!;
@@ -51,17 +54,33 @@ describe("npm run cli -- user", () => {
 
     const list = io([]);
     await userCommand(config, clock, ["list"], list);
-    expect(list.text()).toBe("wangfang\tcreated 2026-11-23 10:00\tlast login never\n");
+    expect(list.text()).toBe(
+      [
+        "登录名    创建时间（北京时间）  上次登录（北京时间）  权限",
+        "--------  --------------------  --------------------  ---------------",
+        "wangfang  2026-11-23 10:00      从未登录              全部账号 管理员",
+        "",
+      ].join("\n"),
+    );
+    const json = io([]);
+    await userCommand(config, clock, ["list", "--json"], json);
+    expect(JSON.parse(json.text())).toEqual([{ name: "wangfang", createdAt: "2026-11-23T02:00:00.000Z", lastLoginAt: null, grants: [{ role: "admin", accountId: "*" }] }]);
 
-    await expect(userCommand(config, clock, ["add", "WangFang"], io(["Another-Pass-123"]))).rejects.toThrow(/exists already/);
-    await expect(userCommand(config, clock, ["passwd", "wangfang"], io(["short"]))).rejects.toThrow(/at least 10 characters/);
+    await expect(userCommand(config, clock, ["add", "WangFang"], io(["Another-Pass-123"]))).rejects.toThrow("user add：「WangFang」已经有了：要改密码，运行 npm run cli -- user passwd WangFang");
+    await expect(userCommand(config, clock, ["passwd", "wangfang"], io(["short"]))).rejects.toThrow(/user：密码不合格，什么也没有改：密码至少 10 个字符/);
     const passwd = io(["New-Luntai-Pass-2027"]);
     await userCommand(config, clock, ["passwd", "wangfang"], passwd);
-    expect(passwd.text()).toContain("1 session(s) signed out");
+    expect(passwd.text()).toBe("「wangfang」的密码已修改；已登出 1 个登录中的会话\n");
 
-    await userCommand(config, clock, ["remove", "wangfang"], io([]));
-    await expect(userCommand(config, clock, ["remove", "wangfang"], io([]))).rejects.toThrow(/no staff user/);
-    await expect(userCommand(config, clock, ["add", "has space"], io(["Luntai-Youth-2026!"]))).rejects.toThrow(/give a name/);
+    const removed = io([]);
+    await userCommand(config, clock, ["remove", "wangfang"], removed);
+    expect(removed.text()).toBe("后台账号「wangfang」已删除（并已登出）\n");
+    await expect(userCommand(config, clock, ["remove", "wangfang"], io([]))).rejects.toThrow("user remove：没有「wangfang」这个后台账号（运行 npm run cli -- user list 查看）");
+    await expect(userCommand(config, clock, ["add", "has space"], io(["Luntai-Youth-2026!"]))).rejects.toThrow(/user add：登录名写 1–32 个字母、数字或 _ \. @ -/);
+    await expect(userCommand(config, clock, ["rename", "x"], io([]))).rejects.toThrow(/user：没有「rename」这个子命令，可用 add、passwd、list 或 remove/);
+    const empty = io([]);
+    await userCommand(config, clock, ["list"], empty);
+    expect(empty.text()).toBe("还没有后台登录账号：运行 npm run cli -- user add 登录名 新建一个\n");
   });
 });
 
@@ -71,8 +90,9 @@ describe("npm start: the first staff login", () => {
     const db = openDatabase(sandbox.databasePath);
     try {
       const lines = await describeStaffLogin({ db, clock, config: sandbox }, "http://127.0.0.1:3000");
-      expect(lines[0]).toBe("  dashboard: http://127.0.0.1:3000/dashboard");
-      const password = /demo \/ (\S+)/.exec(lines[1]!)![1]!;
+      expect(lines[0]).toBe("  后台：        http://127.0.0.1:3000/dashboard");
+      expect(lines[1]).toMatch(/^ {16}已建好沙箱登录账号：demo \/ \S{16}（只显示这一次；改密码：npm run cli -- user passwd demo）$/);
+      const password = /demo \/ (\S{16})/.exec(lines[1]!)![1]!;
       expect(password).toHaveLength(16);
       await expect(verifyPassword(password, createStaffUserStore(db).findByName(DEMO_USER)!.passwordHash)).resolves.toBe(true);
       expect(await describeStaffLogin({ db, clock, config: sandbox }, "http://127.0.0.1:3000")).toHaveLength(1);
@@ -82,10 +102,47 @@ describe("npm start: the first staff login", () => {
     const production = testConfig({ DATABASE_PATH: join(dir, "b.db") });
     const db2 = openDatabase(production.databasePath);
     try {
-      expect((await describeStaffLogin({ db: db2, clock, config: production }, "http://x"))[1]).toContain("npm run cli -- user add NAME");
+      expect((await describeStaffLogin({ db: db2, clock, config: production }, "http://x"))[1]).toBe("                还没有后台登录账号：运行 npm run cli -- user add 登录名 新建一个");
       expect(createStaffUserStore(db2).count()).toBe(0);
     } finally {
       db2.close();
+    }
+  });
+});
+
+describe("npm start: the banner the operator reads", () => {
+  const MODE_NAMES: Record<string, string> = { plain: "明文模式 plain", compat: "兼容模式 compat", safe: "安全模式 safe" };
+  it("says in Chinese where the webhook, health check, sandbox and dashboard are, values aligned", () => {
+    const { deps } = buildTestDeps({ ...SANDBOX_ENV, DATABASE_PATH: join(dir, "banner.db") });
+    try {
+      const lines = describeStart(deps.config, deps, "http://127.0.0.1:3000").split("\n");
+      const token = deps.accounts.get("default")!.token;
+      expect(lines).toEqual([
+        "青春轮台后台已启动：http://127.0.0.1:3000",
+        `  微信消息接口：http://127.0.0.1:3000/wechat（消息加解密方式：${MODE_NAMES[deps.accounts.get("default")!.encryptMode]}）`,
+        "  健康检查：    http://127.0.0.1:3000/healthz",
+        "  运行模式：    沙箱（没有设置微信的 AppID 和 AppSecret，什么都不会发到微信）",
+        `  令牌 Token：  ${token}（本地生成，保存在 ${join(dir, "banner.db")}）`,
+        "  模拟微信：    http://127.0.0.1:3000/sandbox（模拟的微信接口；它收到了什么：登录后台后看 http://127.0.0.1:3000/dashboard/sandbox/inspect）",
+        "  试一试：      npm run cli -- send 诚聘",
+        "                npm run cli -- send --event subscribe",
+      ]);
+      // Every value starts in the same terminal column (CJK counts two).
+      const starts = lines.slice(1).map((l) => width(l.slice(0, l.search(/http|沙箱|npm|[0-9a-zA-Z]{8,}/))));
+      expect(new Set(starts)).toEqual(new Set([16]));
+    } finally {
+      closeDeps(deps);
+    }
+  });
+
+  it("names the encryption mode as WeChat's console does, and says nothing of a sandbox in production", () => {
+    const { deps } = buildTestDeps({ DATABASE_PATH: join(dir, "prod.db"), WECHAT_ENCRYPT_MODE: "plain" });
+    try {
+      expect(describeStart(deps.config, deps, "http://127.0.0.1:3000")).toBe(
+        ["青春轮台后台已启动：http://127.0.0.1:3000", "  微信消息接口：http://127.0.0.1:3000/wechat（消息加解密方式：明文模式 plain）", "  健康检查：    http://127.0.0.1:3000/healthz"].join("\n"),
+      );
+    } finally {
+      closeDeps(deps);
     }
   });
 });

@@ -7,9 +7,10 @@ import { validateFigures } from "../../src/matrix/validate-figures";
 import { TABLE_FIELDS } from "../../src/matrix/figure-fields";
 import { fixedClock } from "../../src/time";
 import { buildTestDeps, FIXTURE_CONTENT } from "../helpers/build-test-deps";
+import { COUNTY_ADMIN } from "../../src/db/stores/staff-role-store";
 
 const form = (values: Record<string, string>) => ({ get: (k: string) => values[k] ?? null });
-const WANG = { name: "wangfang" };
+const WANG = { name: "wangfang", grants: [COUNTY_ADMIN] };
 const AYGUL = { name: "aygul" };
 
 /** 轮南镇's October as its 团委 types it into the form. */

@@ -15,6 +15,7 @@ import { statsContextOf } from "../../src/dashboard/presenters/stats-context-of"
 import { sentByCategory } from "../../src/stats/monthly-report";
 import { localDate } from "../../src/time";
 import { buildTestDeps, FIXTURE_CONTENT } from "../helpers/build-test-deps";
+import { COUNTY_ADMIN } from "../../src/db/stores/staff-role-store";
 
 interface Expected {
   rows: (string | number | null)[][];
@@ -74,7 +75,7 @@ describe("附件3 export", () => {
     }, "aygul");
     save("county-direct", { groups: 2, members: 95 }, "wangfang");
     save("city-direct", { groups: 1, members: 40 }, "wangfang");
-    expect(service.lock("2026-10", { name: "wangfang" }, { filler: "王芳", phone: "0996-4621234" })).toMatchObject({ ok: true });
+    expect(service.lock("2026-10", { name: "wangfang", grants: [COUNTY_ADMIN] }, { filler: "王芳", phone: "0996-4621234" })).toMatchObject({ ok: true });
 
     const tz = "Asia/Shanghai";
     const ctx = statsContextOf(deps);

@@ -47,7 +47,7 @@ describe("findImages", () => {
     expect(r.messages).toEqual([
       "content/posts/2026-12-01-job-fair.md:9: body: 图片「https://example.org/a.jpg」在别的网站上，微信会把它删掉：把图片存到 content/posts/images/，写成 ![说明](images/文件名.jpg)",
       `content/posts/2026-12-01-job-fair.md:11: body: 找不到图片「images/missing.jpg」（找的是 ${path.join(c.postsDir, "images/missing.jpg")}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`,
-      "content/posts/2026-12-01-job-fair.md:13: body: 图片「images/table.xlsx」是 .xlsx 文件：请用 jpg、png、webp 或 gif",
+      "content/posts/2026-12-01-job-fair.md:13: body: 图片「images/table.xlsx」是 .xlsx 文件：请用 jpg、png、webp 或 gif 图片",
       "content/posts/2026-12-01-job-fair.md:15: body: 有一张图片没写路径：写成 ![说明](images/照片.jpg)",
     ]);
   });

@@ -4,7 +4,7 @@
  * levels and ordered-list start numbers survive; and in dark mode every colour the article sets
  * still reads on WeChat's dark background (and on white).
  */
-import { phonePreviewPage, PHONE_PREVIEW_CSP } from "../../src/posts/phone-preview";
+import { newspicPreview, phonePreviewPage, PHONE_PREVIEW_CSP } from "../../src/posts/phone-preview";
 import { renderPost } from "../../src/posts/render-post";
 import { jobFair, makeContentDir, type ContentDir } from "./content-dir";
 
@@ -82,5 +82,90 @@ describe("phonePreviewPage", () => {
     // No opaque light background behind text that follows the reader's theme.
     for (const m of article.html.matchAll(/background:(#[0-9a-f]{3,6})/gi)) expect(luminance(m[1]!)).toBeLessThan(0.5);
     expect(article.html.startsWith('<section style="font-size:16px;line-height:1.75')).toBe(true);
+  });
+});
+
+/** A 图片消息 as an editor writes it: three pictures from the day, then two short paragraphs. */
+const NEWSPIC_BODY =
+  "![招聘会现场](images/job-fair.jpg)\n![志愿者在服务台](images/volunteers.png)\n![红枣园的返乡青年](images/jujube-orchard.webp)\n\n" +
+  "12月5日，县人才市场冬季招聘会，46家企业带来800多个岗位。\n\n下一场在12月19日，欢迎返乡大学生参加。\n";
+
+function newspicPage(body: string, options: { dark?: boolean } = {}) {
+  c.writePost("2026-12-05-job-fair-photos.md", jobFair({ title: "冬季招聘会现场", publish_at: "2026-12-05 18:00", type: "newspic", cover: "none" }, body));
+  const { posts, errors } = c.load();
+  const post = posts.find((p) => p.slug === "2026-12-05-job-fair-photos");
+  expect(errors.map((e) => e.message)).toEqual([]);
+  const imageUrl = (ref: string) => `/dashboard/drafts/${ref}`;
+  const article = renderPost(post!, { column: c.bot.columnsById.get("careers")!, issue: 4, imageUrl });
+  const newspic = newspicPreview(post!, imageUrl);
+  return phonePreviewPage({ accountName: "青春轮台", article, date: "2026年12月5日 18:00", coverUrl: undefined, newspic, ...options });
+}
+
+/** The part of the page below the chat-list card: what the reader sees after tapping. */
+const opened = (page: string) => /<article class="area newspic" data-newspic>([\s\S]*?)<\/article>/.exec(page)![1]!;
+
+describe("phonePreviewPage: a 图片消息 (type: newspic)", () => {
+  it("shows the pictures as a swipeable strip, each with its counter, then title, plain text, account and date", () => {
+    const page = newspicPage(NEWSPIC_BODY);
+    const area = opened(page);
+    const slides = [...area.matchAll(/<figure class="slide" data-slide="(\d+)"><img src="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(slides).toEqual([
+      ["1", "/dashboard/drafts/images/job-fair.jpg"],
+      ["2", "/dashboard/drafts/images/volunteers.png"],
+      ["3", "/dashboard/drafts/images/jujube-orchard.webp"],
+    ]);
+    expect([...area.matchAll(/<span class="counter" data-counter>([^<]+)<\/span>/g)].map((m) => m[1])).toEqual(["1/3", "2/3", "3/3"]);
+    expect(area).toContain('aria-label="3 张图片，左右滑动查看"');
+    expect(page).toContain("scroll-snap-type:x mandatory");
+    expect(page).toMatch(/\.slide\{[^}]*scroll-snap-align:center/);
+    // Pictures first, then the title with its 期数, the text with its paragraph break, then account and date.
+    expect(area.indexOf("data-strip")).toBeLessThan(area.indexOf('<h1 class="title">'));
+    expect(area).toContain('<h1 class="title">【轮青诚聘】第4期 · 冬季招聘会现场</h1>');
+    expect(area).toContain('<p class="np-text" data-newspic-text>12月5日，县人才市场冬季招聘会，46家企业带来800多个岗位。\n下一场在12月19日，欢迎返乡大学生参加。</p>');
+    expect(area).toMatch(/<span class="account">青春轮台<\/span><time>2026年12月5日 18:00<\/time>/);
+    // The chat-list card: the first picture is the cover.
+    expect(page).toContain('<img class="cover" src="/dashboard/drafts/images/job-fair.jpg" alt="封面">');
+    expect(page).not.toMatch(/<script/);
+  });
+
+  it("shows the text as WeChat gets it: no headings, links, lists or bold from the Markdown", () => {
+    // check refuses these (check-newspic.ts); the preview still shows only what would be sent.
+    const post = "![现场](images/job-fair.jpg)\n![志愿者](images/volunteers.png)\n\n## 现场花絮\n\n见[报名通知](https://www.xjlt.gov.cn/a.html)，**带好简历**。\n\n- 退役军人专场\n";
+    c.writePost("2026-12-05-job-fair-photos.md", jobFair({ title: "冬季招聘会现场", type: "newspic", cover: "none" }, post));
+    const loaded = c.load();
+    expect(loaded.errors.length).toBeGreaterThan(0);
+    // The same file as a valid article, read as newspic: the preview takes the post as parsed.
+    c.writePost("2026-12-05-job-fair-photos.md", jobFair({ title: "冬季招聘会现场", cover: "none" }, post));
+    const article = c.load().posts.find((p) => p.slug === "2026-12-05-job-fair-photos")!;
+    const asNewspic = { ...article, type: "newspic" as const };
+    const imageUrl = (ref: string) => `/dashboard/drafts/${ref}`;
+    const rendered = renderPost(asNewspic, { column: c.bot.columnsById.get("careers")!, issue: 4, imageUrl });
+    const page = phonePreviewPage({ accountName: "青春轮台", article: rendered, date: "", coverUrl: undefined, newspic: newspicPreview(asNewspic, imageUrl) });
+    const area = opened(page);
+    expect(area).not.toMatch(/<(h2|h3|a|strong|ul|li)[\s>]/);
+    expect(area).toContain("现场花絮\n见报名通知，带好简历。\n退役军人专场</p>");
+    // The chat-list card's digest is the start of that same text.
+    expect(page).toContain('<div class="digest">现场花絮 见报名通知，带好简历。 退役军人专场</div>');
+    expect([...area.matchAll(/data-slide="/g)]).toHaveLength(2);
+  });
+
+  it("one picture: no counter, as WeChat shows it", () => {
+    const area = opened(newspicPage("![招聘会现场](images/job-fair.jpg)\n\n招聘会现场。\n"));
+    expect([...area.matchAll(/data-slide="/g)]).toHaveLength(1);
+    expect(area).not.toContain("data-counter");
+    expect(area).toContain('aria-label="1 张图片，左右滑动查看"');
+  });
+
+  it("dark mode: starts dark when asked, text follows the phone's colour, the counter reads on any picture", () => {
+    const page = newspicPage(NEWSPIC_BODY, { dark: true });
+    expect(page).toContain('<input type="checkbox" class="switch" id="dark-mode" checked>');
+    const css = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
+    // The text sets no colour of its own: it takes the phone's (rgba(255,255,255,.8) on #191919 when dark).
+    for (const rule of css.matchAll(/\.(np-text|np-body[^{]*)\{([^}]*)\}/g)) expect(rule[2]).not.toMatch(/(^|;)color:/);
+    expect(css).toContain(".switch:checked~.phone{background:#191919;color:rgba(255,255,255,.8)}");
+    expect(css).toContain(".switch:checked~.phone .strip{background:#000}");
+    // The counter: white on 55 % black, over the lightest picture (white) that is #737373.
+    expect(css).toMatch(/\.counter\{[^}]*background:rgba\(0,0,0,\.55\);color:#fff/);
+    expect(contrast("#ffffff", "#737373")).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -30,23 +30,23 @@ describe("preflightArticle", () => {
   it("counts the column's template and the issue number into the 32-character title", () => {
     const p = post({ title: "轮台县二〇二六年冬季青年就业招聘会暨实习双选会" });
     expect(messages(p, rendered(p, 125))).toEqual([
-      'title: the title as sent, "【轮青诚聘】第125期 · 轮台县二〇二六年冬季青年就业招聘会暨实习双选会", has 37 characters; WeChat allows 32. The column\'s title_template adds 14, so keep the title to 18 characters',
+      "title: 发出去的标题「【轮青诚聘】第125期 · 轮台县二〇二六年冬季青年就业招聘会暨实习双选会」有 37 个字，微信最多 32 个；栏目的 title_template 占了 14 个字，所以 title 最多写 18 个字：请改短",
     ]);
   });
 
   it("names the plain limit when the template adds nothing", () => {
     const p = post({ title: "招" });
     const a = { ...rendered(p), title: "招".repeat(33) };
-    expect(messages({ ...p, title: "招".repeat(33) }, a)).toEqual(["title: 33 characters; WeChat allows 32"]);
+    expect(messages({ ...p, title: "招".repeat(33) }, a)).toEqual(["title: 有 33 个字，微信最多 32 个：请改短"]);
   });
 
   it("checks author, digest and 阅读原文 lengths of what is sent", () => {
     const p = post();
     const a: RenderedArticle = { ...rendered(p), author: "作".repeat(17), digest: "摘".repeat(129), digestGiven: true };
     expect(messages({ ...p, sourceUrl: `https://x.org/${"a".repeat(1020)}` }, a)).toEqual([
-      "author: 17 characters; WeChat allows 16",
-      "digest: 129 characters; WeChat allows 128",
-      "source_url: 1034 bytes; WeChat allows 1024",
+      "author: 有 17 个字，微信最多 16 个：请改短，例如 团县委",
+      "digest: 有 129 个字，微信最多 128 个：请改短",
+      "source_url: 有 1034 字节，微信最多 1024 字节：换一个短一些的网址",
     ]);
   });
 
@@ -62,7 +62,7 @@ describe("preflightArticle", () => {
     const chars = [...a.html].length;
     expect(chars).toBeGreaterThan(20_000);
     expect(messages(p, a)).toEqual([
-      `body: the article is ${chars} characters once rendered (tags and inline styles count); WeChat accepts fewer than 20000: shorten it or split it into two posts`,
+      `body: 文章排版后有 ${chars} 个字符（排版用的标签和样式也算在内），微信要求少于 20000 个：请删短一些，或拆成两篇`,
     ]);
   });
 
@@ -70,17 +70,17 @@ describe("preflightArticle", () => {
     const p = post();
     const html = "<p>" + "招".repeat(350_000) + "</p>";
     const m = messages(p, { ...rendered(p), html });
-    expect(m).toContain(`body: the article is ${Buffer.byteLength(html)} bytes once rendered; WeChat accepts less than 1 MB`);
+    expect(m).toContain(`body: 文章排版后有 ${Buffer.byteLength(html)} 字节，微信要求小于 1 MB：请删短一些，或拆成两篇`);
   });
 
   it("catches scripts, external links and images not on WeChat's servers that would reach draft/add", () => {
     const p = post();
     const html = '<section><script>x</script><a href="https://example.org/">x</a><a href="https://mp.weixin.qq.com/s/ok">ok</a><img src="images/job-fair.jpg"><img src=""></section>';
     expect(messages(p, { ...rendered(p), html })).toEqual([
-      "body: the article contains a script; WeChat removes scripts",
-      "body: link https://example.org/ would be refused by WeChat (only mp.weixin.qq.com links may stay links)",
-      "body: image images/job-fair.jpg is not on WeChat's servers; WeChat would drop it",
-      "body: image (empty) is not on WeChat's servers; WeChat would drop it",
+      "body: 正文里有脚本（<script>），微信会把它删掉：请删掉这段代码",
+      "body: 链接 https://example.org/ 会被微信拒绝（正文里只有 mp.weixin.qq.com 的文章能做成链接）：改成普通文字，或写到 source_url（阅读原文）",
+      "body: 图片 images/job-fair.jpg 不在微信的服务器上，微信会把它去掉：把图片存到 content/posts/images/，写成 ![说明](images/文件名.jpg)",
+      "body: 图片 （没写地址） 不在微信的服务器上，微信会把它去掉：把图片存到 content/posts/images/，写成 ![说明](images/文件名.jpg)",
     ]);
   });
 
@@ -88,8 +88,8 @@ describe("preflightArticle", () => {
     const p = post({}, "<div>x</div>");
     const m = preflightArticle(p, c.bot.columnsById.get("news")!, rendered(p)).map((e) => e.message.replace(/^.*?\.md(:\d+)?: /, ""));
     expect(m).toEqual([
-      "body: raw HTML <div> cannot be sent to WeChat (it strips scripts, styles and most tags): write it in Markdown; only <br>, <u>, <sup> and <sub> are allowed",
-      "column: rendered with column news, but the post names careers",
+      "body: 正文里有 HTML 标签 <div>，微信会把它去掉（微信会删掉脚本、样式和大部分标签）：改用 Markdown 写；只能用 <br>、<u>、<sup> 和 <sub>",
+      "column: 稿件写的栏目是 careers，却按栏目 news 排版了：这是程序的问题，请把这条消息发给技术同事",
     ]);
   });
 });

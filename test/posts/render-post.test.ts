@@ -106,8 +106,8 @@ describe("renderPost", () => {
     expect(a.html).toContain("&lt;div align=center&gt;居中&lt;/div&gt;");
     expect(a.html).toContain("&lt;span style=&quot;color:red&quot;&gt;红&lt;/span&gt;");
     expect(a.problems.map((e) => [e.line, e.field, e.message.replace(/^.*?body: /, "")])).toEqual([
-      [11, "body", "raw HTML <div> cannot be sent to WeChat (it strips scripts, styles and most tags): write it in Markdown; only <br>, <u>, <sup> and <sub> are allowed"],
-      [13, "body", "raw HTML <span> cannot be sent to WeChat (it strips scripts, styles and most tags): write it in Markdown; only <br>, <u>, <sup> and <sub> are allowed"],
+      [11, "body", "正文里有 HTML 标签 <div>，微信会把它去掉（微信会删掉脚本、样式和大部分标签）：改用 Markdown 写；只能用 <br>、<u>、<sup> 和 <sub>"],
+      [13, "body", "正文里有 HTML 标签 <span>，微信会把它去掉（微信会删掉脚本、样式和大部分标签）：改用 Markdown 写；只能用 <br>、<u>、<sup> 和 <sub>"],
     ]);
   });
 

@@ -103,7 +103,7 @@ describe("dashboard 青年之声 page (mountQaRoutes; sandbox mode, clock 2026-1
     const res = await b.post(`/dashboard/qa/${id}/answer`, { _csrf: csrf, answer: long });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain("keep it within 1800");
+    expect(html).toContain("最多 1800 字节（约 600 个汉字）");
     expect(html).toContain(long);
   });
 

@@ -49,17 +49,17 @@ describe("loadQaContent", () => {
     expect(content).toBeNull();
     const file = errors[0]!.file;
     expect(errors.map((e) => e.message)).toEqual([
-      `${file}:${lineOf(text, 'answer: "你的问题')}: texts.answer: unknown placeholder {reply}; this text can use {number}, {question}, {answer}`,
-      `${file}:${lineOf(text, 'answer: "你的问题')}: texts.answer: must contain {answer}`,
-      `${file}:${lineOf(text, "name: 王芳")}: duty[0].days[1]: "八" is not a day; write mon … sun, or 一 … 日`,
-      `${file}:${lineOf(text, "column: sports")}: roundup.column: "sports" is not a column in columns.yml; use one of news, careers`,
+      `${file}:${lineOf(text, 'answer: "你的问题')}: texts.answer: 不认识的占位符 {reply}：这段文字只能用 {number}、{question}、{answer}`,
+      `${file}:${lineOf(text, 'answer: "你的问题')}: texts.answer: 要包含 {answer}：在文字里写上 {answer}`,
+      `${file}:${lineOf(text, "name: 王芳")}: duty[0].days[1]: 「八」不是星期几：写 一 … 日（周一、星期一也可以），或 mon … sun`,
+      `${file}:${lineOf(text, "column: sports")}: roundup.column: 「sports」不是 columns.yml 里的栏目：写 news、careers 其中之一`,
     ]);
   });
 
   it("explains a text cut short by a YAML comment", () => {
     const text = swap('received_short: "（你的新问题 #{number} 也已收到。）"', "received_short: 你的新问题 #{number} 也已收到");
-    expect(load(text).errors.map((e) => e.message.split(": ").slice(2).join(": "))).toEqual([
-      'must contain {number} (in YAML " #" starts a comment: put the text in quotes, or write it on the next lines after |-)',
+    expect(load(text).errors.map((e) => e.problem)).toEqual([
+      '要包含 {number}（YAML 里「 #」后面的内容会被当成注释删掉：给整段文字加上英文引号 "…"，或在 |- 后换行再写）',
     ]);
   });
 
@@ -70,8 +70,8 @@ describe("loadQaContent", () => {
 
   it("reports a missing section and an unknown field", () => {
     const text = swap("wait_minutes: 10", "wait_minute: 10").replace(/\nroundup:[\s\S]*$/, "\n");
-    expect(load(text).errors.map((e) => `${e.field}: ${e.message.split(": ").pop()}`)).toEqual(
-      expect.arrayContaining(["roundup: is required", "wait_minute: unknown field(s) wait_minute"]),
+    expect(load(text).errors.map((e) => `${e.field}: ${e.problem}`)).toEqual(
+      expect.arrayContaining(["roundup: 缺少必填的 roundup：请加上一行 roundup: …", "wait_minute: 没有「wait_minute」这个字段：是不是想写 wait_minutes？改成 wait_minutes，或删掉这一行"]),
     );
   });
 });

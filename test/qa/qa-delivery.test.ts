@@ -181,7 +181,7 @@ describe("QaService.answer + createQaRouter (delivery; sandbox over HTTP on loop
       expect(service.get(id).needsDecision).toBe(true);
       expect(attempts(h, id)).toEqual([["send_attempt", "custom", "uncertain", null]]);
       expect((await h.youth().send("诚聘")).text).not.toContain(ANSWER);
-      await expect(service.answer(id, "改过的答复", "王芳")).rejects.toThrow(/not known whether the last answer arrived/);
+      await expect(service.answer(id, "改过的答复", "王芳")).rejects.toThrow(/不知道上一条答复有没有送达/);
       service.resend(id, "王芳");
       expect((await h.youth().send("诚聘")).text).toContain(ANSWER);
       expect(ticket(h, id)).toMatchObject({ delivery: "delivered", delivered_via: "passive" });
@@ -200,7 +200,7 @@ describe("QaService.answer + createQaRouter (delivery; sandbox over HTTP on loop
     expect(visit.text).not.toContain("团支部");
     await h.answer(mine, ANSWER);
     await h.youth().send("你好");
-    await expect(h.answer(mine, "新的答复")).rejects.toThrow(/delivered already/);
+    await expect(h.answer(mine, "新的答复")).rejects.toThrow(/已经答复并送达，不能再改/);
   });
 
   it("combines several waiting answers, oldest first, with the reply when all fit in 2048 bytes", async () => {
@@ -236,8 +236,8 @@ describe("QaService.answer + createQaRouter (delivery; sandbox over HTTP on loop
   it("refuses answers that cannot fit one WeChat message, and empty ones", async () => {
     h = await startQa();
     const id = await ask(h);
-    await expect(h.answer(id, "   ")).rejects.toThrow(/empty/);
-    await expect(h.answer(id, "长".repeat(700))).rejects.toThrow(/2100 bytes; keep it within 1800/);
+    await expect(h.answer(id, "   ")).rejects.toThrow("答复是空的：请写上答复的内容");
+    await expect(h.answer(id, "长".repeat(700))).rejects.toThrow(/答复有 2100 字节，最多 1800 字节/);
     expect(ticket(h, id).state).toBe("open");
   });
 });

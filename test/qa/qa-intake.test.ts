@@ -117,7 +117,7 @@ describe("createQaRouter (intake through the webhook; clock Monday 2026-11-23 10
     await h.youth().send("提问 团费怎么交？");
     const id = tickets(h)[0]!.id;
     expect(h.deps.qa.service.assign(id, "张伟", "王芳").assignee).toBe("张伟");
-    expect(() => h.deps.qa.service.assign(id, "赵六", "王芳")).toThrow(/not on the duty rota/);
+    expect(() => h.deps.qa.service.assign(id, "赵六", "王芳")).toThrow(/「赵六」不在值班表里/);
     expect(h.deps.qa.service.events(id).map((e) => [e.kind, e.actor, e.detail])).toEqual([
       ["asked", "youth", null],
       ["assigned", "rota", "王芳"],

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Context, Middleware } from "koa";
 import type { SessionStore } from "../../db/stores/session-store";
+import type { StaffGrant, StaffRoleStore } from "../../db/stores/staff-role-store";
 import type { Clock } from "../../time";
 
 export const SESSION_COOKIE = "lt_session";
@@ -13,10 +14,13 @@ export interface StaffState {
   name: string;
   csrfToken: string;
   sessionHash: string;
+  /** Read per request, so a grant or revocation on the 人员 page applies at the next click. */
+  grants: StaffGrant[];
 }
 
 export interface SessionAuthOptions {
   sessions: SessionStore;
+  roles: Pick<StaffRoleStore, "grantsOf">;
   clock: Clock;
   sessionHours: number;
   /** Add `Secure` (the dashboard is served over https through a proxy). */
@@ -55,7 +59,7 @@ export function createSessionAuth(options: SessionAuthOptions) {
     if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
     const hash = hashSessionId(id);
     const s = sessions.findLive(hash, clock.now().getTime());
-    return s ? { userId: s.userId, name: s.userName, csrfToken: s.csrfToken, sessionHash: hash } : undefined;
+    return s ? { userId: s.userId, name: s.userName, csrfToken: s.csrfToken, sessionHash: hash, grants: options.roles.grantsOf(s.userId) } : undefined;
   };
 
   return {

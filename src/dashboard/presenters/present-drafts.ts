@@ -184,6 +184,8 @@ export interface DraftListRow {
   /** From the ledger, else 草稿 / 未排期 / 待发布. */
   state: string;
   problems: number;
+  /** type: newspic (图片消息), tagged in the list. */
+  newspic: boolean;
 }
 
 /** One row of the 稿件 list from a file's text (read leniently: a broken post is listed with its problem count). */
@@ -201,6 +203,7 @@ export function draftListRow(
     { key: "column", label: "", kind: "text" },
     { key: "publish_at", label: "", kind: "text" },
     { key: "draft", label: "", kind: "checkbox" },
+    { key: "type", label: "", kind: "text" },
   ]);
   const state = row
     ? (STATE_LABELS[row.state] ?? row.state)
@@ -218,5 +221,6 @@ export function draftListRow(
     time: values["publish_at"] || "—",
     state,
     problems,
+    newspic: values["type"]?.trim() === "newspic",
   };
 }

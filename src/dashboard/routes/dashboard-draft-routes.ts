@@ -7,7 +7,7 @@ import type { Deps } from "../../deps";
 import { checkDraft, previewPost, type DraftCheck } from "../../posts/check-draft";
 import { decodeMarkdown, MAX_MARKDOWN_BYTES } from "../../posts/decode-markdown";
 import { resolveImagePath, WECHAT_IMAGE_HOST } from "../../posts/find-images";
-import { PHONE_PREVIEW_CSP, phonePreviewPage } from "../../posts/phone-preview";
+import { newspicPreview, PHONE_PREVIEW_CSP, phonePreviewPage } from "../../posts/phone-preview";
 import { renderPost } from "../../posts/render-post";
 import { fieldTitle } from "../../posts/post-schema";
 import { composePostText, hashText, POST_NAME_RE, postPath, savePostFile, SLUG_RE, suggestSlug } from "../../posts/save-post";
@@ -249,7 +249,8 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
       article,
       date: formatLocal(post.publishAt, tz, "YYYY年M月D日 HH:mm"),
       coverUrl: post.cover.kind === "auto" && firstImage ? firstImage.replace(/&amp;/g, "&") : coverUrl,
-      note: `手机预览（375 px）· 期数为预计${post.draft ? " · 草稿" : ""}`,
+      note: `手机预览（375 px）${post.type === "newspic" ? "· 图片消息 " : ""}· 期数为预计${post.draft ? " · 草稿" : ""}`,
+      newspic: post.type === "newspic" ? newspicPreview(post, imageUrl) : undefined,
     });
   };
 

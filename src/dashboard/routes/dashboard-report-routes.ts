@@ -21,6 +21,16 @@ import { presentTownshipReport } from "../presenters/present-township-report";
 import type { SafeHtml } from "../views/html";
 import { accountsErrorsPage, figureFormPage, townshipReportPage, REPORT_PATH } from "../views/township-report-views";
 import type { PageRouteDeps } from "./dashboard-page-routes";
+import type { RoleGuard } from "../middleware/require-role";
+import { can, canAny, type StaffAction } from "../../staff/can";
+import { ALL_ACCOUNTS } from "../../db/stores/staff-role-store";
+
+/** Roles on 附件3: the report and its exports are the county's; each row is its township accounts'. */
+export interface ReportRoles {
+  guard: RoleGuard;
+  /** The county account: the report, 附件2 and the 直属 rows are its. */
+  county: string;
+}
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -46,7 +56,17 @@ const attachment = (ascii: string, chinese: string) => `attachment; filename="${
  *   GET  /dashboard/township-report/attachment2.xlsx | .csv   the accounts of content/accounts.yml
  * accounts.yml is read per request (a small file), so an edit shows without a restart.
  */
-export function mountReportRoutes(router: Router, deps: Deps, pages: PageRouteDeps): void {
+export function mountReportRoutes(router: Router, deps: Deps, pages: PageRouteDeps, roles: ReportRoles): void {
+  const countyLabel = deps.config.dashboard.accountName;
+  const onCounty = roles.guard.require(roles.county, countyLabel);
+  // A township's row belongs to its accounts; the 直属 rows (no accounts) to the county. County viewers see every row.
+  const unitAccounts = (unit: ReportUnit) => (unit.accounts.length > 0 ? unit.accounts.map((a) => a.id) : [roles.county]);
+  const mayUnit = (ctx: Context, unit: ReportUnit, action: StaffAction) => {
+    const grants = staffOf(ctx).grants;
+    if (canAny(grants, action, unitAccounts(unit)) || (action === "view" && can(grants, "view", roles.county))) return true;
+    roles.guard.refuse(ctx, unit.label, action);
+    return false;
+  };
   const tz = deps.config.scheduleTimezone;
   const auditAccountId = deps.accounts.keys().next().value ?? "default";
   const service = createFiguresService({ figures: deps.stores.townshipFigures, audit: deps.stores.audit, clock: deps.clock, auditAccountId });
@@ -96,6 +116,12 @@ export function mountReportRoutes(router: Router, deps: Deps, pages: PageRouteDe
     if (!month) return;
     const declaration = declarationOr(ctx);
     if (!declaration) return;
+    if (!can(staffOf(ctx).grants, "view", roles.county)) {
+      const own = reportUnits(declaration, served()).find((u) => canAny(staffOf(ctx).grants, "view", unitAccounts(u)));
+      if (own) ctx.redirect(`${REPORT_PATH}/${month}/unit/${encodeURIComponent(own.key)}`);
+      else roles.guard.refuse(ctx, countyLabel, "view");
+      return;
+    }
     const { report: r, units } = report(declaration, month);
     const starts = new Map<string, FormStart>(units.map((u) => [u.key, service.formStart(month, u)]));
     const staff = staffOf(ctx);
@@ -146,7 +172,7 @@ export function mountReportRoutes(router: Router, deps: Deps, pages: PageRouteDe
     const declaration = month ? declarationOr(ctx) : undefined;
     if (!month || !declaration) return;
     const unit = unitOf(ctx, reportUnits(declaration, served()));
-    if (unit) formPage(ctx, month, unit, undefined, {});
+    if (unit && mayUnit(ctx, unit, "view")) formPage(ctx, month, unit, undefined, {});
   });
 
   router.post("/township-report/:month/unit/:unit", pages.requireStaff, requireCsrf, (ctx) => {
@@ -154,7 +180,7 @@ export function mountReportRoutes(router: Router, deps: Deps, pages: PageRouteDe
     const declaration = month ? declarationOr(ctx) : undefined;
     if (!month || !declaration) return;
     const unit = unitOf(ctx, reportUnits(declaration, served()));
-    if (!unit) return;
+    if (!unit || !mayUnit(ctx, unit, "edit")) return;
     const form = formOf(ctx);
     const result = service.save(month, unit, form, staffOf(ctx));
     if (result.ok) {
@@ -186,8 +212,9 @@ export function mountReportRoutes(router: Router, deps: Deps, pages: PageRouteDe
     ctx.status = 303;
     ctx.redirect(`${REPORT_PATH}?month=${month}&done=${done}`);
   };
-  router.post("/township-report/:month/lock", pages.requireStaff, requireCsrf, lockOrUnlock("lock"));
-  router.post("/township-report/:month/unlock", pages.requireStaff, requireCsrf, lockOrUnlock("unlock"));
+  const asAdmin = roles.guard.require(ALL_ACCOUNTS, "全部账号", "administer");
+  router.post("/township-report/:month/lock", pages.requireStaff, asAdmin, requireCsrf, lockOrUnlock("lock"));
+  router.post("/township-report/:month/unlock", pages.requireStaff, asAdmin, requireCsrf, lockOrUnlock("unlock"));
 
   const download = async (ctx: Context, grid: Grid, name: { ascii: string; chinese: string }, format: "xlsx" | "csv") => {
     if (format === "xlsx") {
@@ -201,12 +228,12 @@ export function mountReportRoutes(router: Router, deps: Deps, pages: PageRouteDe
   };
 
   for (const format of ["xlsx", "csv"] as const) {
-    router.get(`/township-report/attachment2.${format}`, pages.requireStaff, async (ctx) => {
+    router.get(`/township-report/attachment2.${format}`, pages.requireStaff, onCounty, async (ctx) => {
       const declaration = declarationOr(ctx);
       if (!declaration) return;
       await download(ctx, accountListGrid(declaration, today()), { ascii: "attachment2-accounts", chinese: `附件2_${ATTACHMENT2_TITLE}` }, format);
     });
-    router.get(`/township-report/:month/attachment3.${format}`, pages.requireStaff, async (ctx) => {
+    router.get(`/township-report/:month/attachment3.${format}`, pages.requireStaff, onCounty, async (ctx) => {
       const month = monthOf(ctx, (ctx.params as { month: string }).month);
       const declaration = month ? declarationOr(ctx) : undefined;
       if (!month || !declaration) return;

@@ -6,6 +6,7 @@
  * the live preview, the toolbar and picture upload by drag and drop.
  */
 import { MAX_MARKDOWN_NOTE } from "../../posts/decode-markdown";
+import { NEWSPIC_LIMITS } from "../../posts/post";
 import { MAX_IMAGE_NOTE } from "../../posts/upload-image";
 import type { DraftListRow, EditorField, EditorForm, PlacedProblems, PlanLevel } from "../presenters/present-drafts";
 import { html, type SafeHtml } from "./html";
@@ -27,7 +28,7 @@ const notices = (list: readonly Notice[]) =>
 export function draftListPage(o: { rows: DraftListRow[]; csrfToken: string; assets: DraftAssets; notices: Notice[] }): SafeHtml {
   const rows = o.rows.map(
     (r) => html`<tr data-draft="${r.name}">
-<td data-label="标题"><a href="/dashboard/drafts/${r.name}">${r.title}</a><br><small class="empty">${r.name}.md</small></td>
+<td data-label="标题"><a href="/dashboard/drafts/${r.name}">${r.title}</a>${r.newspic ? html` <span class="tag" data-newspic>图片消息</span>` : ""}<br><small class="empty">${r.name}.md</small></td>
 <td data-label="栏目">${r.column}</td>
 <td data-label="发布时间">${r.time}</td>
 <td data-label="状态">${r.state}</td>
@@ -94,11 +95,21 @@ ${invalid ? html`<ul class="field-problems" id="${id}-problems">${problems.map((
 </div>`;
 }
 
+/**
+ * What a 图片消息's body may hold (check-newspic.ts). Shown when the file says type: newspic, and
+ * by the stylesheet as soon as the editor picks 图片消息 in the form (draft-editor-css.ts, :has).
+ */
+const NEWSPIC_BODY_HINT =
+  `图片消息的正文只放图片和纯文字：图片 ${NEWSPIC_LIMITS.minPictures}–${NEWSPIC_LIMITS.maxPictures} 张，写成 ![说明](images/照片.jpg)，` +
+  `按写的顺序左右滑动，第一张作封面；文字最多 ${NEWSPIC_LIMITS.textBytes} 字节（约 ${Math.floor(NEWSPIC_LIMITS.textBytes / 3)} 个汉字），` +
+  "空一行分段，不能有标题（#）、列表、引用、链接、加粗、代码或 HTML。要这些格式，请把消息类型改成图文消息。";
+
 /** GET /dashboard/drafts/new, GET /dashboard/drafts/:name, and the answer to a save with problems or a conflict. */
 export function editorPage(o: EditorPageOptions): SafeHtml {
   const f = o.form;
   const isNew = f.name === "";
   const title = f.values["title"] || (isNew ? "新建稿件" : f.name);
+  const newspic = f.values["type"] === "newspic";
   const previewSrc = isNew ? "/dashboard/drafts/preview" : `/dashboard/drafts/preview?name=${encodeURIComponent(f.name)}`;
   return html`<link rel="stylesheet" href="${o.assets.css}">
 <p class="back"><a href="/dashboard/drafts">‹ 全部稿件</a>${isNew ? "" : html`<small class="empty">content/posts/${f.name}.md</small>`}</p>
@@ -143,10 +154,11 @@ ${o.fields.map((field) => fieldInput(field, f.values[field.key] ?? "", o.problem
 </fieldset>
 <div class="field body-field${o.problems.byLine.length > 0 ? " invalid" : ""}" data-field="body">
 <label for="draft-body">正文（Markdown）</label>
+<small id="draft-body-hint" class="newspic-hint" data-newspic-hint${newspic ? html` data-active` : ""}>${NEWSPIC_BODY_HINT}</small>
 <div class="toolbar" role="toolbar" aria-label="格式" data-toolbar hidden>
 <button type="button" data-md="bold" title="加粗"><b>B</b></button><button type="button" data-md="h2" title="小标题">H</button><button type="button" data-md="ul" title="列表">• 列表</button><button type="button" data-md="ol" title="编号列表">1. 列表</button><button type="button" data-md="image" title="插入图片">图片</button>
 </div>
-<textarea id="draft-body" name="body" rows="22" spellcheck="false" data-body>${f.body}</textarea>
+<textarea id="draft-body" name="body" rows="22" spellcheck="false"${newspic ? html` aria-describedby="draft-body-hint"` : ""} data-body>${f.body}</textarea>
 ${
   o.problems.byLine.length > 0
     ? html`<ul class="field-problems" data-line-problems>${o.problems.byLine.map((p) => html`<li data-line="${p.line}">正文第 ${p.line} 行：${p.text}</li>`)}</ul>`

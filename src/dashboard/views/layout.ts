@@ -13,7 +13,16 @@ export interface LayoutOptions {
   accountName: string;
   assets: AssetUrls;
   /** Signed in: the nav, the staff name and the logout button. */
-  staff?: { name: string; csrfToken: string; active?: NavId; query?: string; sandbox: boolean; inbox?: { count: number; oldest: string } };
+  staff?: {
+    name: string;
+    csrfToken: string;
+    active?: NavId;
+    query?: string;
+    sandbox: boolean;
+    inbox?: { count: number; oldest: string };
+    /** The entries this user may open (their roles); absent: all but 人员. A link that only leads to 403 is noise. */
+    nav?: ReadonlySet<NavId>;
+  };
   /** Pages with charts load chart.js and the dashboard script. */
   charts?: boolean;
 }
@@ -29,15 +38,18 @@ function inboxLink(staff: NonNullable<LayoutOptions["staff"]>): SafeHtml {
 /** The page shell: viewport meta, one stylesheet, the red header with the nav; no inline script. */
 export function layout(options: LayoutOptions, body: SafeHtml): SafeHtml {
   const staff = options.staff;
+  const shows = (id: NavId) => (staff?.nav ? staff.nav.has(id) : id !== "staff");
+  const link = (id: NavId, path: string, label: string) =>
+    shows(id) ? html`<a href="/dashboard/${path}"${staff?.active === id ? html` aria-current="page"` : ""} data-nav="${id}">${label}</a>` : "";
   const nav = staff
-    ? html`<nav aria-label="主导航">${PAGES.map(
+    ? html`<nav aria-label="主导航">${PAGES.filter((p) => shows(p.id)).map(
         (p) =>
           html`<a href="/dashboard${p.path ? `/${p.path}` : ""}${p.param === "range" && staff.query ? `?${staff.query}` : ""}"${
             p.id === staff.active ? html` aria-current="page"` : ""
-          }>${p.nav}</a>${p.id === "messages" ? inboxLink(staff) : ""}${p.id === "articles" ? html`<a href="/dashboard/drafts"${staff.active === "drafts" ? html` aria-current="page"` : ""} data-nav="drafts">稿件</a>` : ""}`,
-      )}<a href="/dashboard/comments"${staff.active === "comments" ? html` aria-current="page"` : ""}>留言</a><a href="/dashboard/township-report"${staff.active === "township-report" ? html` aria-current="page"` : ""} data-nav="township-report">附件3</a></nav>
+          }>${p.nav}</a>${p.id === "messages" && shows("inbox") ? inboxLink(staff) : ""}${p.id === "articles" ? link("drafts", "drafts", "稿件") : ""}`,
+      )}${link("comments", "comments", "留言")}${link("township-report", "township-report", "附件3")}${link("staff", "staff", "人员")}</nav>
       <div class="who">${staff.sandbox ? html`<span class="badge" title="未配置微信凭据，使用内置模拟器">沙盒</span>` : ""}
-        <span>${staff.name}</span><a class="who-phone" href="/dashboard/phone"${staff.active === "phone" ? html` aria-current="page"` : ""}>我的手机</a>
+        <span>${staff.name}</span>${shows("phone") ? html`<a class="who-phone" href="/dashboard/phone"${staff.active === "phone" ? html` aria-current="page"` : ""}>我的手机</a>` : ""}
         <form method="post" action="/dashboard/logout"><input type="hidden" name="_csrf" value="${staff.csrfToken}"><button type="submit">退出</button></form>
       </div>`
     : "";

@@ -19,6 +19,13 @@ a.button.primary { background: var(--red); color: #fff; border-radius: 4px; padd
 .field-problems { margin: .2rem 0 0; padding-left: 1.1rem; color: #9b1326; font-size: .85rem; }
 .body-field { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem .8rem; }
 #draft-body { font-family: Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; font-size: 14px; line-height: 1.6; min-height: 22rem; resize: vertical; }
+/* 图片消息 (type: newspic): what its body may hold, shown while the type select says so (no script
+   needed); the toolbar's formatting buttons go, since its text is plain. Without :has, the server's
+   data-active (the saved type) decides. */
+.draft-form .newspic-hint { display: none; margin: .1rem 0 .3rem; padding: .35rem .5rem; border-left: 3px solid #1f5fa8; background: #eef4fb; color: #1f3f66; font-size: .8rem; line-height: 1.5; }
+.draft-form .newspic-hint[data-active], .draft-form:has(#field-type option[value=newspic]:checked) .newspic-hint { display: block; }
+.draft-form:has(#field-type option[value=newspic]:not(:checked)) .newspic-hint { display: none; }
+.draft-form:has(#field-type option[value=newspic]:checked) .toolbar button:not([data-md=image]) { display: none; }
 .toolbar { display: flex; flex-wrap: wrap; gap: .3rem; }
 .toolbar button { border: 1px solid var(--line); background: #fff; border-radius: 4px; padding: .2rem .6rem; min-height: 2.2rem; cursor: pointer; }
 .drop { margin-top: .5rem; border: 2px dashed var(--line); border-radius: 8px; padding: .6rem; display: flex; flex-direction: column; gap: .25rem; }
