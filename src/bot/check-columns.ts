@@ -73,7 +73,7 @@ export function parseCommentMode(value: unknown): CommentMode | undefined {
 
 /** The editors' message for a wrong `comments:` value (Chinese first, as columns.yml's own notes are). */
 export const commentModeProblem = (value: unknown) =>
-  `「${String(value)}」不对：留言设置写 off（关闭留言）、open（所有人可留言）或 fans（仅关注者可留言）`;
+  `「${String(value)}」不是有效的留言设置，请写 off（关闭留言）、open（所有人可留言）或 fans（仅关注者可留言）`;
 
 /** The match modes as columns.yml's notes name them. */
 const MATCH_NAMES: Record<KeywordSpec["match"], string> = { exact: "全匹配（exact）", contains: "半匹配（contains）", regex: "正则（regex）" };

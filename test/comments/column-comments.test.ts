@@ -35,7 +35,7 @@ describe("columns.yml `comments:`: the column's default for its posts", () => {
     expect(content).toBeNull();
     const line = lineContaining(yml, "comments: everyone");
     expect(errors.map((e) => e.message)).toContainEqual(
-      expect.stringMatching(new RegExp(`columns\\.yml:${line}: columns\\[0\\]\\.comments: column "news": 「everyone」不是有效的留言设置，请写 off（关闭留言）、open（所有人可留言）或 fans（仅关注者可留言）`)),
+      expect.stringMatching(new RegExp(`columns\\.yml:${line}: columns\\[0\\]\\.comments: 栏目「news」：「everyone」不是有效的留言设置，请写 off（关闭留言）、open（所有人可留言）或 fans（仅关注者可留言）`)),
     );
     expect(errors.find((e) => e.message.includes("everyone"))).toMatchObject({ line, field: expect.stringContaining("comments") });
   });

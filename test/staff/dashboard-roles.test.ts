@@ -38,9 +38,9 @@ beforeAll(async () => {
   });
   // The router's own list: a route added later without a role check fails here.
   routes = dashboardRoutes(server.deps)
-    .stack.flatMap((layer) => layer.methods.filter((m) => m !== "HEAD").map((method) => ({ method, template: layer.path })))
+    .stack.flatMap((layer) => layer.methods.filter((m) => m !== "HEAD").map((method) => ({ method, template: String(layer.path) })))
     .filter((r) => !PUBLIC.some((p) => p.test(r.template)))
-    .map((r) => ({ ...r, path: r.template.replace(/:(\w+)/g, (_, name: string) => (name === "month" ? MONTH : name === "page" ? "messages" : name === "unit" ? encodeURIComponent("轮南镇") : "x")) }));
+    .map((r) => ({ ...r, path: r.template.replace(/:(\w+)/g, (_: string, name: string) => (name === "month" ? MONTH : name === "page" ? "messages" : name === "unit" ? encodeURIComponent("轮南镇") : "x")) }));
   expect(routes.length).toBeGreaterThan(30);
 });
 afterAll(() => server.close());

@@ -40,7 +40,7 @@ export function layout(options: LayoutOptions, body: SafeHtml): SafeHtml {
   const staff = options.staff;
   const shows = (id: NavId) => (staff?.nav ? staff.nav.has(id) : id !== "staff");
   const link = (id: NavId, path: string, label: string) =>
-    shows(id) ? html`<a href="/dashboard/${path}"${staff?.active === id ? html` aria-current="page"` : ""} data-nav="${id}">${label}</a>` : "";
+    shows(id) ? html`<a href="/dashboard/${path}" data-nav="${id}"${staff?.active === id ? html` aria-current="page"` : ""}>${label}</a>` : "";
   const nav = staff
     ? html`<nav aria-label="主导航">${PAGES.filter((p) => shows(p.id)).map(
         (p) =>
