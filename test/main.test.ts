@@ -19,7 +19,7 @@ function startService(env: Record<string, string>): Promise<{ child: ChildProces
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`service did not start:\n${out}`)), 20_000);
     child.stdout!.on("data", () => {
-      const m = /青春轮台后台已启动：http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      const m = /青春轮台后台已启动：http:\/\/127\.0\.0\.1:(\d+)\n/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, port: Number(m[1]), output: () => out });

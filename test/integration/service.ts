@@ -155,7 +155,7 @@ export class Service {
       child.stderr!.setEncoding("utf8");
       child.stdout!.on("data", (d: string) => {
         out.stdout = keep(out.stdout + d);
-        const m = /青春轮台后台已启动：(http:\/\/[^\s]+)/.exec(out.stdout);
+        const m = /青春轮台后台已启动：(http:\/\/[^\s]+)\n/.exec(out.stdout);
         if (m) {
           clearTimeout(timer);
           resolve(m[1]!);
