@@ -88,11 +88,8 @@ export async function main(): Promise<void> {
   pointSandboxAtWebhook(deps, origin);
   // CLI commands send the sandbox's job-finish events here, whatever their PORT says (issue 15).
   recordRunningService(deps.stores.settings, { origin, pid: process.pid }, deps.clock.now());
-  const staffLines = await describeStaffLogin(deps, origin);
-  process.stdout.write([describeStart(config, deps, origin), ...staffLines].join("\n") + "\n");
-  life.info({ port, sandbox: config.sandbox }, "service started");
-  // Signals are handled from the moment the service is announced: a stop that comes while the
-  // scheduler's first run is starting must still drain (the scheduler starts below, unless stopping).
+  // Signals are handled before the service is announced: whoever reads the banner may stop it at
+  // once (the tests do), and a SIGTERM with no handler would kill the process without draining.
   let scheduler: ReturnType<typeof startScheduler> | undefined;
   let stopping = false;
   const stop = (signal: string) => {
@@ -118,6 +115,9 @@ export async function main(): Promise<void> {
   };
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGINT"));
+  const staffLines = await describeStaffLogin(deps, origin);
+  process.stdout.write([describeStart(config, deps, origin), ...staffLines].join("\n") + "\n");
+  life.info({ port, sandbox: config.sandbox }, "service started");
   // Publishing and stats run on their own clock; started once the webhook can receive job results.
   if (!stopping) scheduler = startScheduler(deps, JOBS);
 }
