@@ -1,6 +1,6 @@
 /**
- * 青年之声 words staff read, for the CLI (`qa …`): the same terms as the dashboard's 青年之声 page
- * (dashboard/views/qa-views.ts), so a ticket reads alike in a terminal and in a browser.
+ * 青年之声 words staff read, in the CLI (`qa …`) and on the dashboard's 青年之声 page
+ * (dashboard/views/qa-views.ts): one list, so a ticket reads alike in a terminal and in a browser.
  */
 import type { AnswerOutcome, TicketView } from "./qa-service";
 

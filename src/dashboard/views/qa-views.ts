@@ -8,6 +8,7 @@ import { hashOpenId } from "../../logger";
 import { MAX_ANSWER_BYTES } from "../../qa/qa-content";
 import type { DeliveryReason, TicketView } from "../../qa/qa-service";
 import { formatWindowLeft } from "../../inbox/reply-window";
+import { EVENT_LABELS, OUTCOME_LABELS, ticketStateLabel } from "../../qa/qa-labels";
 import { formatLocal } from "../../time";
 import { html, type SafeHtml } from "./html";
 
@@ -29,38 +30,6 @@ const DONE_NOTES: Record<string, string> = {
   picked: "已选入“青年之声问答”汇编。",
   unpicked: "已从汇编中移除。",
 };
-
-const EVENT_LABELS: Record<string, string> = {
-  asked: "提问",
-  assigned: "分配",
-  answered: "答复",
-  send_attempt: "发送客服消息",
-  send_skipped: "未发送客服消息",
-  delivered: "送达",
-  not_question: "标记为不是问题",
-  resend: "重发",
-  picked: "选入汇编",
-  unpicked: "移出汇编",
-  roundup: "写入汇编草稿",
-};
-const OUTCOME_LABELS: Record<string, string> = { delivered: "成功", refused: "微信拒绝", uncertain: "结果不明" };
-
-/** What staff need to know of a ticket's state at a glance. */
-export function stateLabel(t: TicketView): string {
-  if (t.state === "not_question") return "不是问题";
-  if (t.state === "open") return "待答复";
-  if (t.needsDecision) return "已答复 · 送达情况不明";
-  switch (t.delivery) {
-    case "delivered":
-      return t.deliveredVia === "custom" ? "已答复 · 客服消息已送达" : "已答复 · 已随回复送达";
-    case "pending":
-      return "已答复 · 待青年下次发消息时送达";
-    case "sending":
-      return "已答复 · 发送中";
-    default:
-      return "已答复";
-  }
-}
 
 const clip = (s: string, n: number) => {
   const chars = [...s.replace(/\s+/g, " ")];
@@ -88,7 +57,7 @@ export function ticketsPanel(o: TicketsPanelOptions): SafeHtml {
 <td>${formatLocal(t.askedAt, o.timezone)}</td>
 <td>${windowCell(t)}</td>
 <td>${t.assignee ?? "未分配"}</td>
-<td>${stateLabel(t)}</td>
+<td>${ticketStateLabel(t)}</td>
 <td><a href="/dashboard/qa/${t.id}">${clip(t.question, 40)}</a></td>
 </tr>`,
   );
@@ -143,7 +112,7 @@ export function ticketPage(o: TicketPageOptions): SafeHtml {
     : "没有青年的消息记录：答复将在青年下次发消息时送达";
 
   return html`<p><a href="/dashboard/qa">← 青年之声</a></p>
-<h1>问题 #${t.id} <small class="empty">${stateLabel(t)}</small></h1>
+<h1>问题 #${t.id} <small class="empty">${ticketStateLabel(t)}</small></h1>
 ${note ? html`<p class="notice ${note.level}" role="${note.level === "warn" ? "alert" : "status"}" data-qa-done="${o.done ?? ""}">${note.text}</p>` : ""}
 ${o.error ? html`<p class="notice warn" role="alert" data-qa-error>${o.error}</p>` : ""}
 <section class="card">
