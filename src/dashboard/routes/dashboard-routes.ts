@@ -139,6 +139,13 @@ export function dashboardRoutes(deps: Deps): Router {
   // 发布 before the stats pages: it serves /dashboard/publications (the CSV export stays theirs).
   mountPublishRoutes(router, deps, pages);
   mountPhoneRoutes(router, deps, pages);
+  // Signed in without a right on the county account's pages (a township's staff): the dashboard's
+  // front door leads to the one page they have, their 附件3 row, instead of a 403.
+  router.get("/", auth.requireStaff, async (ctx, next) => {
+    const grants = staffOf(ctx).grants;
+    if (!can(grants, "view", county) && grants.length > 0) return ctx.redirect("/dashboard/township-report");
+    await next();
+  });
   mountPageRoutes(router, pages);
   mountStaffRoutes(router, deps, { ...pages, requireStaff: auth.requireStaff }, { users, roles, asAdmin, county });
   if (deps.sandbox) {
