@@ -149,3 +149,6 @@ export function utf8Bytes(s: string): number {
 
 /** Passive text replies are kept within this many UTF-8 bytes (wechat-protocol.md §3.2). */
 export const MAX_TEXT_REPLY_BYTES = 2048;
+
+/** A custom-menu button's key (wechat-protocol.md §5.7): checked in menu.yml, columns.yml and replies.yml. */
+export const MENU_KEY_BYTES = 128;

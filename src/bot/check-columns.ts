@@ -3,8 +3,7 @@
  * Part of loadContent (load-content.ts); every problem names the file, the line and the field.
  */
 import { z } from "zod";
-import { COLUMN_CATEGORIES, MATCH_MODES, MAX_TEXT_REPLY_BYTES, normaliseText, utf8Bytes, Column, KeywordSpec } from "./bot-content";
-import { MENU_KEY_BYTES } from "./check-menu";
+import { COLUMN_CATEGORIES, MATCH_MODES, MAX_TEXT_REPLY_BYTES, normaliseText, utf8Bytes, Column, KeywordSpec, MENU_KEY_BYTES } from "./bot-content";
 import { Path, Problems, YamlFile, isRecord, lineOf, tooLong } from "./content-yaml";
 import { regexProblem } from "./keyword-pattern";
 import { COMMENT_MODES, POST_MODES, type CommentMode } from "../posts/post";

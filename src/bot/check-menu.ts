@@ -3,7 +3,7 @@
  * Part of loadContent (load-content.ts); every problem names the file, the line and the field.
  */
 import { z } from "zod";
-import { utf8Bytes, Menu, MenuButton, MenuLeaf } from "./bot-content";
+import { MENU_KEY_BYTES, utf8Bytes, Menu, MenuButton, MenuLeaf } from "./bot-content";
 import { CheckedColumns } from "./check-columns";
 import { CheckedReplies } from "./check-replies";
 import { Path, Problems, YamlFile, isRecord } from "./content-yaml";
@@ -14,7 +14,6 @@ export const MENU_MAX_TOP = 3;
 export const MENU_MAX_SUB = 5;
 export const MENU_TOP_NAME_BYTES = 16;
 export const MENU_SUB_NAME_BYTES = 60;
-export const MENU_KEY_BYTES = 128;
 export const MENU_URL_BYTES = 1024;
 
 

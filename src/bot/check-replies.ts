@@ -3,9 +3,8 @@
  * Part of loadContent (load-content.ts); every problem names the file, the line and the field.
  */
 import { z } from "zod";
-import { MAX_TEXT_REPLY_BYTES, normaliseText, utf8Bytes, NumberedMenu, NumberedMenuItem, Replies } from "./bot-content";
+import { MAX_TEXT_REPLY_BYTES, MENU_KEY_BYTES, normaliseText, utf8Bytes, NumberedMenu, NumberedMenuItem, Replies } from "./bot-content";
 import { CheckedColumns, columnContext } from "./check-columns";
-import { MENU_KEY_BYTES } from "./check-menu";
 import { Path, Problems, YamlFile, isRecord, lineOf, tooLong } from "./content-yaml";
 import { NUMBERED_MENU_PLACEHOLDER, nonEmptyText, optionalText, reportIssues, textish } from "./report-content-issues";
 
