@@ -48,7 +48,7 @@ export async function followApproval(p: Publisher, row: Publication): Promise<Ne
   const lastAsk = deadline.getTime() - APPROVAL_MARGIN_MS;
   if (now.getTime() >= lastAsk) {
     const when = `${zoneName(p.timezone)} ${dayjs(deadline).tz(p.timezone).format("HH:mm")}`;
-    return fail(p, row, "approval_timeout", `管理员未在 30 分钟内确认群发（截止 ${when}）：本次群发没有发出，不会自动重发；如仍要群发，请点“重试”并请管理员及时在手机上确认`);
+    return fail(p, row, "approval_timeout", `管理员未在 30 分钟内确认群发（截止 ${when}）：不会自动重发。如仍要群发，请点“重试”并请管理员及时在手机上确认；若管理员在最后一分钟确认过，群发可能已经发出，“重试”会先查到它（同一个 clientmsgid），不会重复群发`);
   }
   let sent;
   try {

@@ -68,7 +68,7 @@ export async function publishNow(p: Publisher, slug: string, options: StaffActio
 
 /**
  * 重试: a failed post starts over (scheduled, attempts reset, a new draft), only if nothing of it
- * was ever sent. A post whose time has come goes now (else it would count as missed); a later one
+ * was ever sent; a 群发 whose approval timed out is asked again as the same send (see below). A post whose time has come goes now (else it would count as missed); a later one
  * waits for its time.
  */
 export async function retry(p: Publisher, slug: string, options: StaffActionOptions = {}): Promise<StaffActionResult> {
@@ -79,10 +79,16 @@ export async function retry(p: Publisher, slug: string, options: StaffActionOpti
   if (row.state !== "failed") return refuse(`${titleOf(row)}现在是“${describePublication(p, row)}”，只有失败的稿件可以重试`, row);
   if (wentOut(row)) return refuse(`${titleOf(row)}的群发微信已经接受过（msg_id ${row.msgId}），为免重复推送不能重试；如需再发，请新建一篇稿件`, row);
   const now = p.clock.now();
-  const reset: Publication = { ...row, state: "scheduled", attempts: 0, nextAttemptAt: null, failureCode: null, failureReason: null };
+  // A 群发 whose approval timed out may still have been approved in its last minute: it is asked
+  // again with the same draft and clientmsgid (the interrupted-send path), so WeChat answers 45065
+  // with the msg_id if it went out, or asks the admin anew; a new draft would send it twice.
+  const sameSend = row.failureCode === "approval_timeout" && row.mode === "mass" && row.draftMediaId !== null && row.clientMsgId !== null;
+  const reset: Publication = sameSend
+    ? { ...row, state: "drafted", attempts: 0, nextAttemptAt: null, failureCode: null, failureReason: null }
+    : { ...row, state: "scheduled", attempts: 0, nextAttemptAt: null, failureCode: null, failureReason: null };
   const saved = p.store.save(reset, { step: "staff_retry", detail: `重试${options.by ? ` by ${options.by}` : ""}; was: ${row.failureReason ?? "failed"}` }, now);
   if (!saved) return refuse(`${titleOf(row)}刚被别人改动过，请刷新页面后再试`, row);
-  if (saved.scheduledAt.getTime() > now.getTime()) {
+  if (!sameSend && saved.scheduledAt.getTime() > now.getTime()) {
     return { ok: true, message: `${titleOf(row)}已重新排期，将于 ${zoneName(p.timezone)} ${dayjs(saved.scheduledAt).tz(p.timezone).format("M月D日 HH:mm")} 发送`, state: saved.state };
   }
   const sent = await publishNow(p, slug);

@@ -67,6 +67,23 @@ describe("API 群发保护", () => {
     expect(t.h.sandbox.inspect().massSends).toHaveLength(1);
   });
 
+  it("an approval in the last minute, after we stopped asking: 重试 finds the send (same clientmsgid) and never sends twice", async () => {
+    await t.advance(SLUG);
+    const id = row().clientMsgId!;
+    t.h.clock.advance(29 * 60_000 + 30_000);
+    await t.run();
+    expect(row()).toMatchObject({ state: "failed", failureCode: "approval_timeout" });
+    // The admin confirms on their phone within WeChat's 30 minutes, after our last question.
+    t.h.sandbox.approveMassSend(id);
+    t.h.clock.advance(61_000);
+    const again = await retry(t.p, SLUG, { by: "editor" });
+    expect(again.ok).toBe(true);
+    expect(row().clientMsgId).toBe(id);
+    await t.run();
+    expect(row()).toMatchObject({ state: "published" });
+    expect(t.h.sandbox.inspect().massSends).toHaveLength(1);
+  });
+
   it("a refusal fails the post with the reason, and it is not sent again automatically", async () => {
     await t.advance(SLUG);
     t.h.sandbox.refuseMassSend();
@@ -87,7 +104,7 @@ describe("API 群发保护", () => {
     t.h.clock.advance(30 * 60_000);
     await t.run();
     expect(row()).toMatchObject({ state: "failed", failureCode: "approval_timeout" });
-    expect(row().failureReason).toBe("管理员未在 30 分钟内确认群发（截止 北京时间 10:30）：本次群发没有发出，不会自动重发；如仍要群发，请点“重试”并请管理员及时在手机上确认");
+    expect(row().failureReason).toBe("管理员未在 30 分钟内确认群发（截止 北京时间 10:30）：不会自动重发。如仍要群发，请点“重试”并请管理员及时在手机上确认；若管理员在最后一分钟确认过，群发可能已经发出，“重试”会先查到它（同一个 clientmsgid），不会重复群发");
     expect(t.h.sandbox.countCalls("message/mass/sendall")).toBe(calls);
     t.h.clock.advance(3600_000);
     await t.run();
