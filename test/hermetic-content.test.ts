@@ -14,16 +14,19 @@ describe("tests are hermetic", () => {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) {
         if (name !== "fixtures" && name !== "node_modules") walk(p);
-      } else if (/\.(ts|mjs)$/.test(name) && !p.includes(`${join("test", "bench")}`)) files.push(p);
+      } else if (/\.(ts|mjs)$/.test(name)) files.push(p);
     }
   };
   walk(__dirname);
 
   it("no test file names the repository's content/ folder", () => {
     // A path from a test file up into the repository's content/ ("../../content"), not fixtures/content.
-    const live = /["'`](?:\.\.\/)+content["'`/]/;
+    // …or the repository root joined with it (join(root, "content", …), as the benchmarks did).
+    const live = /["'`](?:\.\.\/)+content["'`/]|\broot\s*,\s*["'`]content["'`]/;
     expect(live.test('join(__dirname, "../../content")')).toBe(true);
+    expect(live.test('join(root, "content", f)')).toBe(true);
     expect(live.test('join(__dirname, "../fixtures/content")')).toBe(false);
+    expect(live.test('join(root, "test", "fixtures", "content")')).toBe(false);
     const offenders = files.filter((f) => f !== __filename && live.test(readFileSync(f, "utf8")));
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });

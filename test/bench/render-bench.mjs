@@ -102,18 +102,19 @@ function postFile(n) {
   return { name: `2026-12-${String(day).padStart(2, "0")}-bench-post-${n}.md`, text: front.join("\n") + blocks.join("\n\n") + "\n" };
 }
 
-// Scratch content/ with the repository's columns and demo pictures.
+// A scratch content folder with the test fixture's columns and pictures (never the editors' live folder).
+const FIXTURE = join(root, "test", "fixtures", "content");
 const dir = mkdtempSync(join(tmpdir(), "render-bench-"));
-for (const f of ["columns.yml", "replies.yml", "menu.yml"]) cpSync(join(root, "content", f), join(dir, f));
-mkdirSync(join(dir, "posts", "images"), { recursive: true });
-for (const img of IMAGES) cpSync(join(root, "content", "posts", "images", img), join(dir, "posts", "images", img));
+for (const f of ["columns.yml", "replies.yml", "menu.yml", "checks.yml"]) cpSync(join(FIXTURE, f), join(dir, f));
+mkdirSync(join(dir, "posts"), { recursive: true });
+cpSync(join(FIXTURE, "posts", "images"), join(dir, "posts", "images"), { recursive: true });
 for (let n = 1; n <= COUNT; n++) {
   const { name, text } = postFile(n);
   writeFileSync(join(dir, "posts", name), text);
 }
 
 const { content } = loadContent(dir);
-if (!content) throw new Error("bench: the repository's content/ does not load");
+if (!content) throw new Error("bench: the fixture's columns do not load");
 const uploaded = new Map();
 const fakeUpload = (path) => {
   const hash = createHash("sha256").update(readFileSync(path)).digest("hex");

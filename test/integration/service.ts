@@ -9,7 +9,7 @@
  * SQLite file (opened by the test, read-only unless a test means to hold a lock).
  *
  * Every workspace is a fresh temp dir holding the database and a COPY of fixture-content/ (the
- * live content/ is never read). Every child started here is remembered and killed by
+ * editors' live folder is never read). Every child started here is remembered and killed by
  * `killAllServices()` (call it in afterEach/afterAll), so a failed test leaves no process behind.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -42,10 +42,10 @@ export interface Workspace {
 
 const workspaces = new Set<Workspace>();
 
-/** A fresh temp dir: data/app.db (not yet created) and content/ copied from fixture-content/. */
+/** A fresh temp dir: data/app.db (not yet created) and a copy of fixture-content/ as the content folder. */
 export function makeWorkspace(): Workspace {
   const dir = mkdtempSync(path.join(tmpdir(), "qclt-it-"));
-  const contentDir = path.join(dir, "content");
+  const contentDir = path.join(dir, "fixture-content");
   cpSync(FIXTURE_CONTENT, contentDir, { recursive: true });
   const ws: Workspace = {
     dir,

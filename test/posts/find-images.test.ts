@@ -16,7 +16,7 @@ function imagesOf(body: string, fields: Record<string, string> = {}, column?: Co
   if (errors.length) throw new Error(errors.map((e) => e.message).join("\n"));
   const post = posts[0]!;
   const found = findImages(post, column ?? c.bot.columnsById.get("careers")!, c.dir);
-  return { ...found, messages: found.problems.map((e) => e.message.replace(c.dir + path.sep, "content/")) };
+  return { ...found, messages: found.problems.map((e) => e.message.replace(c.dir + path.sep, "<content>/")) };
 }
 
 describe("findImages", () => {
@@ -45,17 +45,17 @@ describe("findImages", () => {
   it("refuses images on other websites, missing files, unsupported types and empty paths, each with its line", () => {
     const r = imagesOf("![外链](https://example.org/a.jpg)\n\n![缺](images/missing.jpg)\n\n![表](images/table.xlsx)\n\n![]()");
     expect(r.messages).toEqual([
-      "content/posts/2026-12-01-job-fair.md:9: body: 图片「https://example.org/a.jpg」在别的网站上，微信会把它删掉：把图片存到 content/posts/images/，写成 ![说明](images/文件名.jpg)",
-      `content/posts/2026-12-01-job-fair.md:11: body: 找不到图片「images/missing.jpg」（找的是 ${path.join(c.postsDir, "images/missing.jpg")}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`,
-      "content/posts/2026-12-01-job-fair.md:13: body: 图片「images/table.xlsx」是 .xlsx 文件：请用 jpg、png、webp 或 gif 图片",
-      "content/posts/2026-12-01-job-fair.md:15: body: 有一张图片没写路径：写成 ![说明](images/照片.jpg)",
+      "<content>/posts/2026-12-01-job-fair.md:9: body: 图片「https://example.org/a.jpg」在别的网站上，微信会把它删掉：把图片存到 content/posts/images/，写成 ![说明](images/文件名.jpg)",
+      `<content>/posts/2026-12-01-job-fair.md:11: body: 找不到图片「images/missing.jpg」（找的是 ${path.join(c.postsDir, "images/missing.jpg")}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`,
+      "<content>/posts/2026-12-01-job-fair.md:13: body: 图片「images/table.xlsx」是 .xlsx 文件：请用 jpg、png、webp 或 gif 图片",
+      "<content>/posts/2026-12-01-job-fair.md:15: body: 有一张图片没写路径：写成 ![说明](images/照片.jpg)",
     ]);
   });
 
   it("checks the front matter cover file", () => {
     const r = imagesOf("正文", { cover: "images/cover.jpg" });
     expect(r.messages).toEqual([
-      `content/posts/2026-12-01-job-fair.md:6: cover: 找不到图片「images/cover.jpg」（找的是 ${path.join(c.postsDir, "images/cover.jpg")}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`,
+      `<content>/posts/2026-12-01-job-fair.md:6: cover: 找不到图片「images/cover.jpg」（找的是 ${path.join(c.postsDir, "images/cover.jpg")}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`,
     ]);
   });
 
@@ -76,7 +76,7 @@ describe("findImages", () => {
     const r = imagesOf("只有文字。", { cover: "none" });
     expect(column.defaultCoverLine).toBeGreaterThan(column.line);
     expect(r.messages).toEqual([
-      `content/columns.yml:${column.defaultCoverLine}: columns[careers].default_cover: 栏目 careers 的默认封面：找不到图片「images/covers/careers.jpg」（找的是 ${path.join(c.postsDir, "images/covers/careers.jpg")}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`,
+      `<content>/columns.yml:${column.defaultCoverLine}: columns[careers].default_cover: 栏目 careers 的默认封面：找不到图片「images/covers/careers.jpg」（找的是 ${path.join(c.postsDir, "images/covers/careers.jpg")}）：检查文件名和文件夹，图片放在 content/posts/images/ 下`,
     ]);
   });
 
@@ -85,7 +85,7 @@ describe("findImages", () => {
     delete column.defaultCover;
     const r = imagesOf("只有文字。", { cover: "none" }, column);
     expect(r.messages).toEqual([
-      "content/posts/2026-12-01-job-fair.md: cover: 没有封面图：微信的图文消息必须有封面。写 cover: images/图片.jpg，或在正文里放一张图片，或在 columns.yml 给栏目写 default_cover",
+      "<content>/posts/2026-12-01-job-fair.md: cover: 没有封面图：微信的图文消息必须有封面。写 cover: images/图片.jpg，或在正文里放一张图片，或在 columns.yml 给栏目写 default_cover",
     ]);
   });
 });

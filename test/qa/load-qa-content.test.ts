@@ -18,13 +18,13 @@ function load(text: string | undefined, columns = new Set(["news", "careers"])) 
 }
 
 const swap = (from: string, to: string) => {
-  if (!REPO_QA.includes(from)) throw new Error(`content/qa.yml does not contain ${from}`);
+  if (!REPO_QA.includes(from)) throw new Error(`the fixture qa.yml does not contain ${from}`);
   return REPO_QA.replace(from, to);
 };
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
 describe("loadQaContent", () => {
-  it("loads the shipped content/qa.yml: keywords, menu key, rota with days, roundup", () => {
+  it("loads the fixture qa.yml (a copy of the shipped one): keywords, menu key, rota with days, roundup", () => {
     const { content, errors } = load(REPO_QA);
     expect(errors).toEqual([]);
     expect(content).toMatchObject({ enabled: true, askKeywords: ["提问", "我要提问", "青年之声"], listKeywords: ["我的问题"], menuKey: "YOUTH_VOICE", waitMinutes: 10 });
