@@ -17,8 +17,8 @@ import { upcomingIssues } from "../../publisher/upcoming-issues";
 import { formatLocal, localDate } from "../../time";
 import { staffOf } from "../middleware/auth-session";
 import { formOf } from "../middleware/csrf";
-import { formUploadOf, requireCsrfUpload } from "../middleware/csrf-upload";
-import { formUploadsOf, requireCsrfFiles, requireCsrfLargeForm } from "../middleware/csrf-editor";
+import { formUploadOf, formUploadsOf, requireCsrfFiles, requireCsrfUpload } from "../middleware/csrf-upload";
+import { requireCsrfLargeForm } from "../middleware/csrf-editor";
 import {
   describeDraftPlan,
   draftListRow,
