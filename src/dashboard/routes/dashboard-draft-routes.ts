@@ -6,15 +6,13 @@ import type { Context } from "koa";
 import type { Deps } from "../../deps";
 import { checkDraft, previewPost, type DraftCheck } from "../../posts/check-draft";
 import { decodeMarkdown, MAX_MARKDOWN_BYTES } from "../../posts/decode-markdown";
-import { resolveImagePath, WECHAT_IMAGE_HOST } from "../../posts/find-images";
-import { newspicPreview, PHONE_PREVIEW_CSP, phonePreviewPage } from "../../posts/phone-preview";
-import { renderPost } from "../../posts/render-post";
+import { PHONE_PREVIEW_CSP } from "../../posts/phone-preview";
 import { fieldTitle } from "../../posts/post-schema";
 import { composePostText, hashText, POST_NAME_RE, postPath, savePostFile, SLUG_RE, suggestSlug } from "../../posts/save-post";
 import { IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES, saveImage, sniffImage } from "../../posts/upload-image";
 import { massQuota } from "../../publisher/mass-quota";
 import { upcomingIssues } from "../../publisher/upcoming-issues";
-import { formatLocal, localDate } from "../../time";
+import { localDate } from "../../time";
 import { staffOf } from "../middleware/auth-session";
 import { formOf } from "../middleware/csrf";
 import { formUploadOf, formUploadsOf, requireCsrfFiles, requireCsrfUpload } from "../middleware/csrf-upload";
@@ -29,6 +27,7 @@ import {
   placeProblems,
   type EditorForm,
 } from "../presenters/present-drafts";
+import { presentPhonePreview, presentPreviewPlaceholder } from "../presenters/present-phone-preview";
 import { DRAFT_EDITOR_CSS } from "../views/assets/draft-editor-css";
 import { DRAFT_EDITOR_JS } from "../views/assets/draft-editor-script";
 import { draftListPage, editorPage, type DraftAssets, type Notice } from "../views/draft-views";
@@ -224,34 +223,12 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     if (!post || !column) {
       const reason =
         text === undefined ? "输入标题、栏目、发布时间和正文后，这里显示手机上的样子。" : `还不能预览：${result?.errors.slice(0, 3).map((e) => e.text).join("；") || "请填写标题、栏目和发布时间"}`;
-      ctx.body = phonePreviewPage({
-        accountName,
-        article: { title: "（预览）", author: undefined, digest: "", digestGiven: false, html: `<p>${reason.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`, footnotes: [], problems: [] },
-        date: "",
-        coverUrl: undefined,
-      });
+      ctx.body = presentPreviewPlaceholder(accountName, reason);
       return;
     }
-    const imageUrl = (ref: string) => {
-      if (WECHAT_IMAGE_HOST.test(ref)) return ref;
-      const abs = resolveImagePath(ref, post.dir, contentDir);
-      const rel = path.relative(path.join(postsDir, "images"), abs);
-      return rel && !rel.startsWith("..") && !path.isAbsolute(rel) && !rel.includes(path.sep) ? `/dashboard/drafts/images/${encodeURIComponent(rel)}` : "data:,";
-    };
     const rows = deps.stores.publications.list(ACCOUNT_ID);
     const issue = upcomingIssues([post], rows, (c) => deps.stores.publications.lastIssue(ACCOUNT_ID, c), { now: deps.clock.now() }).get(post.slug) ?? 1;
-    const article = renderPost(post, { column, issue, imageUrl });
-    const firstImage = /<img [^>]*src="([^"]+)"/.exec(article.html)?.[1];
-    const coverRef = post.cover.kind === "file" ? post.cover.ref : column.defaultCover;
-    const coverUrl = coverRef ? imageUrl(coverRef) : firstImage?.replace(/&amp;/g, "&");
-    ctx.body = phonePreviewPage({
-      accountName,
-      article,
-      date: formatLocal(post.publishAt, tz, "YYYY年M月D日 HH:mm"),
-      coverUrl: post.cover.kind === "auto" && firstImage ? firstImage.replace(/&amp;/g, "&") : coverUrl,
-      note: `手机预览（375 px）${post.type === "newspic" ? "· 图片消息 " : ""}· 期数为预计${post.draft ? " · 草稿" : ""}`,
-      newspic: post.type === "newspic" ? newspicPreview(post, imageUrl) : undefined,
-    });
+    ctx.body = presentPhonePreview({ post, column, issue, contentDir, accountName, timezone: tz });
   };
 
   router.get("/drafts/preview", pages.requireStaff, (ctx) => {
