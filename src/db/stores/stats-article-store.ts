@@ -76,25 +76,8 @@ export interface StatsArticleStore {
 
 type Range = { account_id: string; from: string; to: string };
 
-interface DetailRow {
-  msgId: string;
-  msgDataId: string;
-  articleIdx: number | null;
-  title: string;
-  contentUrl: string;
-  publishDate: string;
-  publishType: number;
-  statDate: string;
-  readUser: number;
-  shareUser: number;
-  zaikanUser: number;
-  likeUser: number;
-  commentCount: number;
-  collectionUser: number;
-  readSubscribeUser: number;
-  readFinishRate: number | null;
-  readAvgActivetime: number | null;
-}
+/** A detail row as selected (DETAIL_COLUMNS names every column after its field). */
+type DetailRow = ArticleDetail;
 
 const DETAIL_COLUMNS = `msg_id AS msgId, msg_data_id AS msgDataId, article_idx AS articleIdx, title, content_url AS contentUrl,
   publish_date AS publishDate, publish_type AS publishType, stat_date AS statDate, read_user AS readUser, share_user AS shareUser,
