@@ -17,15 +17,15 @@ import { staffOf } from "../middleware/auth-session";
 import { formOf, requireCsrf } from "../middleware/csrf";
 import { formatNumber } from "../presenters/page-model";
 import { resolveRange } from "../presenters/resolve-range";
+import { presentPublications } from "../presenters/present-publications";
 import {
   ACTION_LABELS,
-  presentPublications,
   presentPublishPage,
   PUBLISH_ACTIONS,
   type PublishAction,
   type PublishItem,
   type PublishPageModel,
-} from "../presenters/present-publications";
+} from "../presenters/present-publish-page";
 import { confirmPage, publishPage, type Notice } from "../views/publish-views";
 import type { PageRouteDeps } from "./dashboard-page-routes";
 

@@ -1,5 +1,5 @@
 import type { Chart, Kpi } from "../presenters/page-model";
-import { ACTION_LABELS, type PublishAction, type PublishItem, type PublishPageModel } from "../presenters/present-publications";
+import { ACTION_LABELS, type PublishAction, type PublishItem, type PublishPageModel } from "../presenters/present-publish-page";
 import { html, jsonForScript, type SafeHtml } from "./html";
 
 export interface Notice {
