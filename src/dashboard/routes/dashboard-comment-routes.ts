@@ -12,6 +12,7 @@ import { DONE_NOTES, REFUSAL_NOTES } from "../presenters/comment-notes";
 import { commentArticlePage, commentsPage, type CommentSection, type CommentViewContext } from "../views/comment-views";
 import type { SafeHtml } from "../views/html";
 import type { PageRouteDeps } from "./dashboard-page-routes";
+import { one } from "./query-value";
 
 /** Articles per page of /dashboard/comments (each costs a comment/list call or more). */
 const ARTICLES_PER_PAGE = 5;
@@ -26,7 +27,6 @@ const ACTIONS: Record<string, CommentStaffAction> = {
   delete: "delete",
 };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const SLUG_RE = /^[a-z0-9-]{1,120}$/;
 const COMMENT_ID_RE = /^\d{1,20}$/;
 

@@ -33,6 +33,7 @@ import { DRAFT_EDITOR_JS } from "../views/assets/draft-editor-script";
 import { draftListPage, editorPage, type DraftAssets, type Notice } from "../views/draft-views";
 import type { SafeHtml } from "../views/html";
 import type { PageRouteDeps } from "./dashboard-page-routes";
+import { one } from "./query-value";
 
 const ACCOUNT_ID = "default";
 /** The editor's form: a post of MAX_MARKDOWN_BYTES, percent-encoded (a CJK character is 9 bytes encoded, 3 raw). */
@@ -40,7 +41,6 @@ const FORM_LIMIT_BYTES = MAX_MARKDOWN_BYTES * 3 + 64 * 1024;
 /** One upload of a post with its pictures. */
 const UPLOAD_LIMITS = { maxFiles: 20, maxFileBytes: MAX_IMAGE_BYTES, maxTotalBytes: 40 * 1024 * 1024 };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 10);
 
 /** The editor page lets the phone preview be framed (by this origin only); the rest as createApp's header. */

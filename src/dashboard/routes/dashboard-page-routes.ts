@@ -7,6 +7,7 @@ import { isPageId, PAGES, presentPage, type NavId, type PageQuery, type PageSpec
 import { csvFileName, tableToCsv } from "../presenters/to-csv";
 import type { SafeHtml } from "../views/html";
 import { pageQuery, renderPage } from "../views/render-page";
+import { one } from "./query-value";
 
 export interface PageRouteDeps {
   requireStaff: Middleware;
@@ -17,7 +18,6 @@ export interface PageRouteDeps {
   extra?(ctx: Context, spec: PageSpec): SafeHtml | undefined;
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const queryOf = (ctx: Context): PageQuery => ({ from: one(ctx.query["from"]), to: one(ctx.query["to"]), month: one(ctx.query["month"]) });
 
 /** Renders one stats page for the signed-in staff member; used by GET and by the try-bot POST. */

@@ -11,8 +11,8 @@ import { PAGES, presentPage } from "../presenters/pages";
 import { pageQuery, renderPage } from "../views/render-page";
 import { ticketPage, ticketsPanel } from "../views/qa-views";
 import type { PageRouteDeps } from "./dashboard-page-routes";
+import { one } from "./query-value";
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 function ticketId(ctx: Context): number | undefined {
   const raw = (ctx.params as { id?: string }).id ?? "";

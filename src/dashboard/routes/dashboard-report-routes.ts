@@ -24,6 +24,7 @@ import type { PageRouteDeps } from "./dashboard-page-routes";
 import type { RoleGuard } from "../middleware/require-role";
 import { can, canAny, type StaffAction } from "../../staff/can";
 import { ALL_ACCOUNTS } from "../../db/stores/staff-role-store";
+import { one } from "./query-value";
 
 /** Roles on 附件3: the report and its exports are the county's; each row is its township accounts'. */
 export interface ReportRoles {
@@ -33,7 +34,6 @@ export interface ReportRoles {
 }
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const NOTES: Record<string, { level: "info" | "warn"; text: string }> = {
   locked: { level: "info", text: "已锁定本月：表头已写入填报时间、填表人和联系方式，现在可以下载上报。" },

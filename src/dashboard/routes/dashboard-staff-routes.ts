@@ -10,6 +10,7 @@ import { staffOf } from "../middleware/auth-session";
 import { formOf, requireCsrf } from "../middleware/csrf";
 import { staffPage } from "../views/staff-views";
 import type { PageRouteDeps } from "./dashboard-page-routes";
+import { one } from "./query-value";
 
 export interface StaffRouteDeps {
   users: StaffUserStore;
@@ -20,7 +21,6 @@ export interface StaffRouteDeps {
   county: string;
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const NOTES: Record<string, { level: "info" | "warn"; text: string }> = {
   granted: { level: "info", text: "已添加权限：对方下一次点开页面即生效。" },
   revoked: { level: "info", text: "已移除权限：对方下一次点开页面即生效。" },
