@@ -128,13 +128,18 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
 }
 
 /** Releases what buildDeps opened: stops watching, closes the journal and the db. */
-export function closeDeps(deps: Deps): void {
+/**
+ * Closes everything synchronously; the promise resolves once the checkpoint thread (service only)
+ * has run its last checkpoint and closed its own connection, so the data dir may then be removed.
+ */
+export function closeDeps(deps: Deps): Promise<void> {
   deps.sandbox?.close();
-  void deps.checkpointer?.stop();
+  const checkpointStopped = deps.checkpointer?.stop() ?? Promise.resolve();
   deps.pushJournal.close();
   deps.content.close();
   deps.qa.close();
   deps.db.close();
+  return checkpointStopped;
 }
 
 /**

@@ -108,8 +108,7 @@ export async function main(): Promise<void> {
         app.pushes.foldJournal();
         app.pushes.close();
         forgetRunningService(deps.stores.settings, process.pid);
-        closeDeps(deps);
-        life.info("stopped cleanly");
+        return closeDeps(deps).then(() => life.info("stopped cleanly"));
       }),
     );
   };

@@ -39,7 +39,7 @@ describe("POST /wechat over real sockets", () => {
   });
   afterEach(async () => {
     await server.close();
-    closeDeps(deps);
+    await closeDeps(deps);
   });
 
   const push = (openId: string, msgId: string, content = "诚聘") =>
@@ -127,7 +127,7 @@ describe("the push path's guarantees (issue 12)", () => {
     other.close();
     await server.close();
     app.pushes.close();
-    closeDeps(deps);
+    await closeDeps(deps);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -194,7 +194,7 @@ describe("the push path's guarantees (issue 12)", () => {
     // Stop without folding (a crash: the journal file is all there is).
     await server.close();
     app.pushes.close();
-    closeDeps(deps);
+    await closeDeps(deps);
 
     deps = buildTestDeps({ DATABASE_PATH: join(dir, "app.db") }, { service: true }).deps;
     app = createApp(deps);
