@@ -1,5 +1,5 @@
 import type { Config } from "./config";
-import type { ArticleCatalog, Deps } from "./deps";
+import type { AccountSettings, ArticleCatalog, Deps, ServedAccount } from "./deps";
 import { openDatabase } from "./db/open-database";
 import { createMessageStore } from "./db/stores/message-store";
 import { startCheckpointer } from "./db/checkpoint-worker";
@@ -7,7 +7,13 @@ import { createSettingsStore } from "./db/stores/settings-store";
 import { categoryLogger, type Logger } from "./logger";
 import { systemClock, type Clock } from "./time";
 import { watchContent } from "./bot/watch-content";
-import { resolveAccounts, resolveSecrets, type AccountSecrets } from "./resolve-accounts";
+import { resolveSecrets, webhookSettingsOf, type AccountSecrets } from "./resolve-accounts";
+import type { ConfiguredAccount } from "./matrix/configure-accounts";
+import { accountConfig } from "./matrix/scope-account";
+import type { SettingsStore } from "./db/stores/settings-store";
+import type { InboxStore } from "./db/stores/inbox-store";
+import type { StaffReplyStore } from "./db/stores/staff-reply-store";
+import type { CustomerSendStore } from "./db/stores/customer-send-store";
 import { createApiClient, WECHAT_API_BASE, type ApiClient } from "./wechat/api-client";
 import type { SandboxApp } from "./sandbox/create-sandbox-app";
 import { buildQa } from "./qa/build-qa";
@@ -47,12 +53,15 @@ export interface BuildOptions {
 const JOURNAL_CAPACITY = 10_000;
 
 /** Loaded only in sandbox mode: with credentials, the simulator's code stays out of memory. */
-function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, secrets: AccountSecrets): SandboxApp {
+function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, accountId: string, secrets: AccountSecrets): SandboxApp {
   const { createSandboxApp } = require("./sandbox/create-sandbox-app") as typeof import("./sandbox/create-sandbox-app");
   return createSandboxApp({
     db,
     clock,
     log,
+    accountId,
+    // Each township's simulated API under its own prefix, so its client's tokens are its own.
+    ...(accountId === "default" ? {} : { prefix: `/sandbox/${accountId}` }),
     appId: secrets.appId,
     appSecret: secrets.appSecret,
     accountType: config.wechat.accountType,
@@ -60,71 +69,124 @@ function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, secrets
   });
 }
 
+/** What differs between two accounts' Deps: their config view, content, API client, 青年之声 and inbox. */
+type AccountParts = Pick<Deps, "config" | "account" | "content" | "wechat" | "qa" | "inbox" | "inboxWith" | "sandbox">;
+
 /**
- * The composition root shared by the server and the CLI: config → db → stores → content → deps.
- * Throws ContentError if content/ is broken at boot (the service must not start without rules).
+ * One served account's parts. Throws ContentError when its content folder is missing or broken
+ * (the county's stops the boot, as before; a township's only leaves that township unserved).
+ */
+function buildAccountParts(
+  rootConfig: Config,
+  declared: ConfiguredAccount,
+  shared: { db: Db; clock: Clock; log: Logger; settings: SettingsStore; catalog: ArticleCatalog; apiBase: string | undefined },
+  stores: { inbox: InboxStore; staffReplies: StaffReplyStore; sends: CustomerSendStore },
+): AccountParts {
+  const { db, clock, log } = shared;
+  const config = accountConfig(rootConfig, declared);
+  const secrets = resolveSecrets(rootConfig, shared.settings, clock, declared);
+  const accountId = declared.id;
+  const account: ServedAccount = { id: accountId, declared, secrets, contentDir: config.contentDir };
+  const accountLog = accountId === "default" ? log : log.child({ account: accountId });
+  const content = watchContent(config.contentDir, categoryLogger(accountLog, "content"));
+  try {
+    const sandbox = config.sandbox ? buildSandbox(config, db, clock, accountLog, accountId, secrets) : undefined;
+    const apiBase = shared.apiBase ?? (sandbox ? sandbox.apiBase(`http://127.0.0.1:${config.port}`) : WECHAT_API_BASE);
+    const wechat = createApiClient({ baseUrl: apiBase, accountId, appId: secrets.appId, appSecret: secrets.appSecret, db, clock, log: accountLog });
+    const qa = buildQa({ config, db, clock, log: accountLog, wechat, botContent: content, accounts: new Map(), accountId });
+    const inboxWith = (client: ApiClient) =>
+      createInboxService({
+        accountId,
+        inbox: stores.inbox,
+        staffReplies: stores.staffReplies,
+        sends: stores.sends,
+        tickets: qa.store,
+        articles: () => shared.catalog.byColumn(accountId),
+        wechat: client,
+        clock,
+        log: categoryLogger(accountLog, "inbox"),
+        verified: config.wechat.verified,
+      });
+    return { config, account, content, wechat, qa, inbox: inboxWith(wechat), inboxWith, ...(sandbox ? { sandbox } : {}) };
+  } catch (err) {
+    content.close();
+    throw err;
+  }
+}
+
+/**
+ * The composition root shared by the server and the CLI: config → db → stores → each served
+ * account's content and API client → deps. The Deps returned speaks for the county account;
+ * deps.matrix holds one per served account (the county's is this one).
+ * Throws ContentError if the county's content/ is broken at boot (the service must not start
+ * without rules); a township's broken folder leaves only that township unserved (deps.matrixProblems).
  */
 export function buildDeps(config: Config, log: Logger, options: BuildOptions = {}): Deps {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(config.databasePath, options.service ? { busyTimeoutMs: SERVICE_BUSY_TIMEOUT_MS } : {});
+  const built: AccountParts[] = [];
   try {
     const settings = createSettingsStore(db);
-    const secrets = resolveSecrets(config, settings, clock);
-    const accounts = resolveAccounts(config, secrets);
-    const content = watchContent(config.contentDir, categoryLogger(log, "content"));
+    const messages = createMessageStore(db);
+    const pushJournal = openPushJournal<QaDecision>(options.service ? journalPathFor(config.databasePath) : ":memory:", JOURNAL_CAPACITY);
+    // The bot lists what the publisher published; job-finish pushes update the same ledger.
+    const publications = createPublicationStore(db);
+    const catalog = options.catalog ?? createArticleCatalog(publications, clock);
+    const staffReplies = createStaffReplyStore(db);
+    const shared = { db, clock, log, settings, catalog, apiBase: options.apiBase ?? config.wechat.apiBase };
+    const perAccount = { inbox: createInboxStore(db), staffReplies, sends: createCustomerSendStore(db) };
+
+    const problems = new Map<string, string>();
+    const served = config.matrix.accounts.filter((a) => a.served || a.id === "default");
+    for (const declared of served) {
+      try {
+        built.push(buildAccountParts(config, declared, shared, perAccount));
+      } catch (err) {
+        if (declared.id === "default") throw err;
+        const why = err instanceof Error ? err.message : String(err);
+        problems.set(declared.id, `内容文件夹有问题，本账号暂不收发：${why}`);
+        log.error({ category: "content", account: declared.id, err }, "township account not served: its content folder is broken");
+      }
+    }
     const checkpointer =
       options.service && config.databasePath !== ":memory:"
         ? startCheckpointer(db, config.databasePath, (err) => log.error({ category: "db", err }, "checkpoint thread failed: automatic checkpoints back on"))
         : undefined;
-    const messages = createMessageStore(db);
-    const pushJournal = openPushJournal<QaDecision>(options.service ? journalPathFor(config.databasePath) : ":memory:", JOURNAL_CAPACITY);
-    const sandbox = config.sandbox ? buildSandbox(config, db, clock, log, secrets) : undefined;
-    const apiBase =
-      options.apiBase ?? config.wechat.apiBase ?? (sandbox ? sandbox.apiBase(`http://127.0.0.1:${config.port}`) : WECHAT_API_BASE);
-    // The bot lists what the publisher published; job-finish pushes update the same ledger.
-    const publications = createPublicationStore(db);
-    const catalog = options.catalog ?? createArticleCatalog(publications, clock);
-    const wechat = createApiClient({ baseUrl: apiBase, appId: secrets.appId, appSecret: secrets.appSecret, db, clock, log });
-    const qa = buildQa({ config, db, clock, log, wechat, botContent: content, accounts });
-    const staffReplies = createStaffReplyStore(db);
-    const inboxStore = createInboxStore(db);
-    const customerSends = createCustomerSendStore(db);
-    const inboxWith = (client: ApiClient) => createInboxService({
-      accountId: "default",
-      inbox: inboxStore,
-      staffReplies,
-      sends: customerSends,
-      tickets: qa.store,
-      articles: () => catalog.byColumn("default"),
-      wechat: client,
-      clock,
-      log: categoryLogger(log, "inbox"),
-      verified: config.wechat.verified,
-    });
-    const inbox = inboxWith(wechat);
-    return {
-      config,
+    const matrix = new Map<string, Deps>();
+    const accounts = new Map<string, AccountSettings>();
+    const [county, ...townships] = built;
+    const root: Deps = {
+      ...county!,
       log,
       clock,
       db,
-      stores: { messages, settings, qaTickets: qa.store, publications, staffReplies, followers: createFollowerStore(db), audit: createAuditStore(db), townshipFigures: createTownshipFigureStore(db), staffPhones: createStaffPhoneStore(db) },
+      stores: { messages, settings, qaTickets: county!.qa.store, publications, staffReplies, followers: createFollowerStore(db), audit: createAuditStore(db), townshipFigures: createTownshipFigureStore(db), staffPhones: createStaffPhoneStore(db) },
       pushJournal,
       accounts,
-      content,
+      matrix,
+      matrixProblems: problems,
       catalog,
-      qa,
-      inbox,
-      inboxWith,
-      wechat,
-      ...(sandbox ? { sandbox } : {}),
       leaseOwner: newLeaseOwner(),
       lifecycle: { stopping: false },
       ...(checkpointer ? { checkpointer } : {}),
     };
+    for (const parts of [county!, ...townships]) {
+      const scoped: Deps = parts === county ? root : { ...root, ...parts };
+      if (!parts.account.declared.paused) accounts.set(parts.account.id, webhookSettingsOf(config, parts.account.id, parts.account.secrets));
+      matrix.set(parts.account.id, scoped);
+    }
+    return root;
   } catch (err) {
+    for (const parts of built) closeParts(parts);
     db.close();
     throw err;
   }
+}
+
+function closeParts(parts: AccountParts): void {
+  parts.sandbox?.close();
+  parts.content.close();
+  parts.qa.close();
 }
 
 /** Releases what buildDeps opened: stops watching, closes the journal and the db. */
@@ -133,11 +195,9 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
  * has run its last checkpoint and closed its own connection, so the data dir may then be removed.
  */
 export function closeDeps(deps: Deps): Promise<void> {
-  deps.sandbox?.close();
+  for (const scoped of deps.matrix.values()) closeParts(scoped);
   const checkpointStopped = deps.checkpointer?.stop() ?? Promise.resolve();
   deps.pushJournal.close();
-  deps.content.close();
-  deps.qa.close();
   deps.db.close();
   return checkpointStopped;
 }
@@ -149,15 +209,17 @@ export function closeDeps(deps: Deps): Promise<void> {
  * `query` ("?via=cli-…") tells one command's pushes apart in the sandbox's outbox (cli/job-event-route.ts).
  */
 export function pointSandboxAtWebhook(deps: Deps, origin: string, query = ""): void {
-  if (!deps.sandbox) return;
-  const account = deps.accounts.get("default")!;
-  deps.sandbox.configure({
-    callback: {
-      url: `${origin}/wechat${query}`,
-      token: account.token,
-      encryptMode: account.encryptMode,
-      originalId: account.originalId,
-      encodingAesKey: deps.config.wechat.encodingAesKey ?? deps.stores.settings.get("sandbox.encoding_aes_key"),
-    },
-  });
+  for (const scoped of deps.matrix.values()) {
+    if (!scoped.sandbox) continue;
+    const { id, secrets } = scoped.account;
+    scoped.sandbox.configure({
+      callback: {
+        url: `${origin}${id === "default" ? "/wechat" : `/wechat/${id}`}${query}`,
+        token: secrets.token,
+        encryptMode: deps.config.wechat.encryptMode,
+        originalId: secrets.originalId,
+        encodingAesKey: secrets.encodingAesKey,
+      },
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { ConfigError } from "./errors";
+import { configureAccounts, type AccountsConfig } from "./matrix/configure-accounts";
 
 /**
  * The only reader of process.env. Read once at boot, validated, frozen; every problem is listed
@@ -46,6 +47,8 @@ export interface Config {
   logFormat: "json" | "pretty";
   /** No WeChat credentials: run against the embedded simulator with generated local secrets. */
   sandbox: boolean;
+  /** The accounts of content/accounts.yml, which of them this instance serves, and their secrets. */
+  matrix: AccountsConfig;
   wechat: WeChatConfig;
   dashboard: DashboardConfig;
 }
@@ -226,7 +229,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (!isValidTimezone(timezone)) {
     problems.push(`SCHEDULE_TIMEZONE 不是已知的时区：「${timezone}」；写 IANA 时区名，例如 Asia/Shanghai（北京时间）`);
   }
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  // The matrix (content/accounts.yml) and each served account's secrets, validated with the rest.
+  const matrix = configureAccounts(raw("CONTENT_DIR") ?? "content", env, sandbox, {
+    accountName: raw("WECHAT_ACCOUNT_NAME") ?? "青春轮台",
+    accountType: raw("WECHAT_ACCOUNT_TYPE") === "service" ? "service" : "subscription",
+    verified: raw("WECHAT_VERIFIED") !== "false",
+  }, problems);
+  if (problems.length > 0 || !parsed.success || !matrix) throw new ConfigError(problems);
   const e = parsed.data;
 
   const config: Config = {
@@ -242,6 +251,7 @@ export function loadConfig(env: Env = process.env): Config {
     cliLogLevel: e.LOG_LEVEL ?? "warn",
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     sandbox,
+    matrix,
     wechat: {
       appId: e.WECHAT_APP_ID,
       appSecret: e.WECHAT_APP_SECRET,

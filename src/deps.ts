@@ -21,6 +21,19 @@ import type { PublishedArticle } from "./bot/route-message";
 import type { ApiClient } from "./wechat/api-client";
 import type { SandboxApp } from "./sandbox/create-sandbox-app";
 import type { Qa } from "./qa/build-qa";
+import type { ConfiguredAccount } from "./matrix/configure-accounts";
+import type { AccountSecrets } from "./resolve-accounts";
+
+/** The account a Deps speaks for (issue 14): the county's `default`, or a township's. */
+export interface ServedAccount {
+  id: string;
+  /** As content/accounts.yml declares it (name, township, level, type, verified…). */
+  declared: ConfiguredAccount;
+  /** Its webhook and API secrets (generated and kept in the database in sandbox mode). */
+  secrets: AccountSecrets;
+  /** Its content folder: content/ for the county, content/accounts/<id>/ for a township. */
+  contentDir: string;
+}
 
 /** Published articles per column, as the bot lists them (the publisher keeps it current). */
 export interface ArticleCatalog {
@@ -43,7 +56,20 @@ export interface AccountSettings extends WebhookSettings {
  * (no module-level singletons: tests build their own with a fixed clock and :memory: db).
  */
 export interface Deps {
+  /**
+   * As seen by `account`: contentDir, wechat (type, verified) and dashboard.accountName are the
+   * account's own (matrix/scope-account.ts); everything else is the instance's.
+   */
   config: Config;
+  /** The account this Deps speaks for: content, wechat, qa, inbox and sandbox below are its own. */
+  account: ServedAccount;
+  /**
+   * Every served account's Deps by id, the county's first (this one when it is the county's).
+   * A township whose content could not be loaded at boot is left out and named in matrixProblems.
+   */
+  matrix: ReadonlyMap<string, Deps>;
+  /** Accounts declared to be served that could not be, and why (shown on the 矩阵 page). */
+  matrixProblems: ReadonlyMap<string, string>;
   log: Logger;
   clock: Clock;
   db: Db;

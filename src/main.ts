@@ -25,18 +25,24 @@ const DRAIN_MS = 10_000;
 const ENCRYPT_MODE_NAMES: Record<string, string> = { plain: "明文模式", compat: "兼容模式", safe: "安全模式" };
 
 /** What the operator reads at start: where everything is, in Chinese first (issue 15). */
-export function describeStart(config: Config, deps: Pick<Deps, "accounts">, url: string): string {
-  const account = deps.accounts.get("default")!;
-  const mode = account.encryptMode;
+export function describeStart(config: Config, deps: Pick<Deps, "account" | "matrix" | "matrixProblems">, url: string): string {
+  const mode = config.wechat.encryptMode;
   const lines = [
     `青春轮台后台已启动：${url}`,
     bannerLine("微信消息接口", `${url}/wechat（消息加解密方式：${ENCRYPT_MODE_NAMES[mode] ?? mode} ${mode}）`),
-    bannerLine("健康检查", `${url}/healthz`),
   ];
+  // The matrix's other accounts, each at its own URL (content/accounts.yml).
+  for (const scoped of deps.matrix.values()) {
+    const a = scoped.account;
+    if (a.id === "default") continue;
+    lines.push(bannerLine(`  ${a.declared.name}`, `${url}/wechat/${a.id}${a.declared.paused ? "（已暂停）" : ""}${config.sandbox ? `（令牌 ${a.secrets.token}）` : ""}`));
+  }
+  for (const [id, why] of deps.matrixProblems) lines.push(bannerLine(`  ${id}`, `未启用：${why.split("\n")[0]}`));
+  lines.push(bannerLine("健康检查", `${url}/healthz`));
   if (config.sandbox) {
     lines.push(
       bannerLine("运行模式", "沙箱（没有设置微信的 AppID 和 AppSecret，什么都不会发到微信）"),
-      bannerLine("令牌 Token", `${account.token}（本地生成，保存在 ${config.databasePath}）`),
+      bannerLine("令牌 Token", `${deps.account.secrets.token}（本地生成，保存在 ${config.databasePath}）`),
       bannerLine("模拟微信", `${url}/sandbox（模拟的微信接口；它收到了什么：登录后台后看 ${url}/dashboard/sandbox/inspect）`),
       bannerLine("试一试", "npm run cli -- send 诚聘"),
       bannerLine("", "npm run cli -- send --event subscribe"),
@@ -73,7 +79,8 @@ export async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = createApp(deps, [dashboardRoutes(deps), ...(deps.sandbox ? [deps.sandbox.router] : [])]);
+  const simulators = [...deps.matrix.values()].flatMap((scoped) => (scoped.sandbox ? [scoped.sandbox.router] : []));
+  const app = createApp(deps, [dashboardRoutes(deps), ...simulators]);
   // Pushes answered from the journal before a crash or stop go into the database first.
   app.pushes.foldJournal();
   const server: Server = limitServer(app.listen(config.port, config.host));

@@ -4,6 +4,7 @@ import type { AccountSettings } from "./deps";
 import type { SettingsStore } from "./db/stores/settings-store";
 import type { Clock } from "./time";
 import { aesKeyFromEncodingAesKey } from "./wechat/message-crypto";
+import type { ConfiguredAccount } from "./matrix/configure-accounts";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 function randomAlnum(n: number): string {
@@ -24,38 +25,41 @@ export interface AccountSecrets {
 }
 
 /**
- * The account's webhook secrets. In sandbox mode (no WeChat credentials) they are generated once
- * and kept in the database, so the server, the CLI and the simulator agree across restarts.
+ * An account's webhook and API secrets. The county account (`default`) reads WECHAT_*; a
+ * township's come from the variables its accounts.yml entry names (matrix/configure-accounts.ts).
+ * In sandbox mode (no WeChat credentials) they are generated once and kept in the database, so
+ * the server, the CLI and the simulator agree across restarts: `sandbox.*` for the county,
+ * `sandbox.<id>.*` for a township.
  */
-export function resolveSecrets(config: Config, settings: SettingsStore, clock: Clock): AccountSecrets {
+export function resolveSecrets(config: Config, settings: SettingsStore, clock: Clock, account: ConfiguredAccount): AccountSecrets {
   const w = config.wechat;
+  const county = account.id === "default";
   if (!config.sandbox) {
-    return {
-      token: w.token!,
-      appId: w.appId!,
-      appSecret: w.appSecret!,
-      encodingAesKey: w.encodingAesKey,
-      originalId: w.originalId ?? "gh_000000000000",
-    };
+    if (county) {
+      return { token: w.token!, appId: w.appId!, appSecret: w.appSecret!, encodingAesKey: w.encodingAesKey, originalId: w.originalId ?? "gh_000000000000" };
+    }
+    const c = account.credentials!;
+    return { token: c.token, appId: c.appId, appSecret: c.appSecret, encodingAesKey: c.encodingAesKey, originalId: account.originalId ?? "gh_000000000000" };
   }
   const now = clock.now();
+  const key = (name: string) => (county ? `sandbox.${name}` : `sandbox.${account.id}.${name}`);
   return {
-    token: settings.setIfAbsent("sandbox.token", randomAlnum(32), now),
-    appId: settings.setIfAbsent("sandbox.app_id", "wx" + randomBytes(8).toString("hex"), now),
-    appSecret: settings.setIfAbsent("sandbox.app_secret", randomBytes(16).toString("hex"), now),
-    encodingAesKey: w.encodingAesKey ?? settings.setIfAbsent("sandbox.encoding_aes_key", randomAlnum(43), now),
-    originalId: w.originalId ?? settings.setIfAbsent("sandbox.original_id", "gh_" + randomBytes(6).toString("hex"), now),
+    token: settings.setIfAbsent(key("token"), randomAlnum(32), now),
+    appId: settings.setIfAbsent(key("app_id"), "wx" + randomBytes(8).toString("hex"), now),
+    appSecret: settings.setIfAbsent(key("app_secret"), randomBytes(16).toString("hex"), now),
+    encodingAesKey: (county ? w.encodingAesKey : undefined) ?? settings.setIfAbsent(key("encoding_aes_key"), randomAlnum(43), now),
+    originalId: (county ? w.originalId : account.originalId) ?? settings.setIfAbsent(key("original_id"), "gh_" + randomBytes(6).toString("hex"), now),
   };
 }
 
-/** Webhook settings per account id; a single-account install serves `default`. */
-export function resolveAccounts(config: Config, secrets: AccountSecrets): Map<string, AccountSettings> {
+/** What the webhook needs to verify and answer one account's pushes. */
+export function webhookSettingsOf(config: Config, accountId: string, secrets: AccountSecrets): AccountSettings {
   const w = config.wechat;
-  const aesKeys = [secrets.encodingAesKey, w.previousEncodingAesKey]
-    .filter((k): k is string => k !== undefined)
-    .map(aesKeyFromEncodingAesKey);
-  const account: AccountSettings = {
-    accountId: "default",
+  // WeChat's FAQ: after the key is changed in the console, try the previous one second (county only: .env names it).
+  const previous = accountId === "default" ? w.previousEncodingAesKey : undefined;
+  const aesKeys = [secrets.encodingAesKey, previous].filter((k): k is string => k !== undefined).map(aesKeyFromEncodingAesKey);
+  return {
+    accountId,
     originalId: secrets.originalId,
     token: secrets.token,
     encryptMode: w.encryptMode,
@@ -63,5 +67,4 @@ export function resolveAccounts(config: Config, secrets: AccountSecrets): Map<st
     aesKeys,
     replayWindowSeconds: w.replayWindowSeconds,
   };
-  return new Map([["default", account]]);
 }

@@ -1,5 +1,4 @@
 import type { Deps } from "../deps";
-import { resolveSecrets } from "../resolve-accounts";
 import { createApiClient, type ApiClient } from "../wechat/api-client";
 import { routeJobEvents } from "./job-event-route";
 import type { ServiceProbe } from "./running-service";
@@ -22,8 +21,8 @@ export async function withWeChat<T>(deps: Deps, fn: (wechat: ApiClient) => Promi
   const served = await deps.sandbox.listen(0);
   const events = await routeJobEvents(deps, options.probe);
   try {
-    const secrets = resolveSecrets(deps.config, deps.stores.settings, deps.clock);
-    const wechat = createApiClient({ baseUrl: served.baseUrl, appId: secrets.appId, appSecret: secrets.appSecret, db: deps.db, clock: deps.clock, log: deps.log });
+    const { id: accountId, secrets } = deps.account;
+    const wechat = createApiClient({ baseUrl: served.baseUrl, accountId, appId: secrets.appId, appSecret: secrets.appSecret, db: deps.db, clock: deps.clock, log: deps.log });
     return await fn(wechat);
   } finally {
     await deps.sandbox.idle();

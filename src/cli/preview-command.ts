@@ -24,7 +24,7 @@ export async function previewCommand(deps: Deps, args: string[], out: (text: str
     return 1;
   }
   try {
-    const target = values.to === "me" ? previewTarget(deps.stores.staffPhones, "default", { name: values.as }) : { openId: values.to, staffName: undefined };
+    const target = values.to === "me" ? previewTarget(deps.stores.staffPhones, deps.account.id, { name: values.as }) : { openId: values.to, staffName: undefined };
     const sent = await withWeChat(deps, (wechat) => sendPreview(deps, wechat, slug, target.openId), { out });
     const to = target.staffName ? `${target.staffName} 的手机` : target.openId;
     out(`预览已发送到 ${to}：${slug}\n  标题：${sent.title}\n  草稿：${sent.mediaId}（预览用的副本；到发布时间会另建草稿）\n`);

@@ -16,6 +16,8 @@ export interface SendOptions {
   action: SimulatedAction;
   /** Webhook URL; defaults to the service running on this database (its recorded address), else PORT. */
   url?: string | undefined;
+  /** The account (accounts.yml id) the youth writes to; default: the county's. */
+  accountId?: string | undefined;
   /** The simulated youth's OpenID; defaults to a stable demo id. */
   openId?: string | undefined;
 }
@@ -66,7 +68,13 @@ export async function sendCommand(config: Config, clock: Clock, options: SendOpt
   let running: string | undefined;
   try {
     const settings = createSettingsStore(db);
-    secrets = resolveSecrets(config, settings, clock);
+    const accountId = options.accountId ?? "default";
+    const account = config.matrix.accounts.find((a) => a.id === accountId);
+    if (!account || !(account.served || accountId === "default")) {
+      const served = config.matrix.accounts.filter((a) => a.served).map((a) => a.id);
+      throw new Error(`send：账号「${accountId}」${account ? "没有由本系统收发（暂停，或没有写 env）" : "没有在 content/accounts.yml 里声明"}；可用的账号：${served.join("、")}`);
+    }
+    secrets = resolveSecrets(config, settings, clock, account);
     // The service running on this database, wherever it listens (it records its address at start),
     // so `send` needs no PORT; else the local server on PORT.
     if (options.url === undefined) running = await findRunningService(settings);
@@ -82,7 +90,8 @@ export async function sendCommand(config: Config, clock: Clock, options: SendOpt
     { token: secrets.token, originalId: secrets.originalId, encrypt, appId: secrets.appId, aesKey },
     clock.now(),
   );
-  const url = options.url ?? `${running ?? `http://127.0.0.1:${config.port}`}/wechat`;
+  const path = options.accountId === undefined || options.accountId === "default" ? "/wechat" : `/wechat/${options.accountId}`;
+  const url = options.url ?? `${running ?? `http://127.0.0.1:${config.port}`}${path}`;
   let res: Response;
   try {
     res = await fetch(`${url}${url.includes("?") ? "&" : "?"}${push.query}`, {

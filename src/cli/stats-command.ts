@@ -4,7 +4,6 @@ import { buildDeps, closeDeps } from "../build-deps";
 import type { Deps } from "../deps";
 import type { Logger } from "../logger";
 import type { Clock } from "../time";
-import { resolveSecrets } from "../resolve-accounts";
 import { createApiClient } from "../wechat/api-client";
 import { runStatsJob } from "../stats/run-stats-job";
 import { isPageId, PAGE_IDS, presentPage, type PageId } from "../dashboard/presenters/pages";
@@ -90,8 +89,8 @@ async function refresh(deps: Deps, out: (text: string) => void, json: boolean, p
     let wechat = deps.wechat;
     if (deps.sandbox) {
       served = await deps.sandbox.listen(0);
-      const secrets = resolveSecrets(deps.config, deps.stores.settings, deps.clock);
-      wechat = createApiClient({ baseUrl: served.baseUrl, appId: secrets.appId, appSecret: secrets.appSecret, db: deps.db, clock: deps.clock, log: deps.log });
+      const { id: accountId, secrets } = deps.account;
+      wechat = createApiClient({ baseUrl: served.baseUrl, accountId, appId: secrets.appId, appSecret: secrets.appSecret, db: deps.db, clock: deps.clock, log: deps.log });
     }
     let calls = 0;
     const tick = () => progress?.(`正在从微信拉取统计数据…（第 ${++calls} 次调用）`);

@@ -20,8 +20,16 @@ export interface DeclaredAccount {
   verified: boolean;
   /** 附件2: the account's administrator; absent for the implicit `default` account. */
   admin: { name: string; phone: string } | null;
-  /** Names of the environment variables holding the account's AppID, AppSecret, Token and EncodingAESKey. */
-  env: { appId: string; appSecret: string; token: string; aesKey: string };
+  /**
+   * Names of the environment variables holding the account's AppID, AppSecret, Token and
+   * EncodingAESKey. Null: this system does not serve the account (no webhook, no publishing); it
+   * only appears in 附件2 / 附件3, where its staff enter its figures.
+   */
+  env: { appId: string; appSecret: string; token: string; aesKey: string } | null;
+  /** 暂停: declared and configured, but nothing is received, published or fetched for it until unpaused. */
+  paused: boolean;
+  /** 原始ID (gh_…), WeChat's ToUserName; only needed to sign test pushes with the CLI. */
+  originalId?: string;
 }
 
 /** The whole declaration: the League committee that files the tables, and its accounts in file order. */
@@ -60,6 +68,7 @@ export function defaultDeclaration(single: SingleAccountSettings): AccountsDecla
         verified: single.verified,
         admin: null,
         env: { appId: "WECHAT_APP_ID", appSecret: "WECHAT_APP_SECRET", token: "WECHAT_TOKEN", aesKey: "WECHAT_ENCODING_AES_KEY" },
+        paused: false,
       },
     ],
   };

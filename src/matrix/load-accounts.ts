@@ -50,7 +50,9 @@ const schema = z
             type: z.enum(["订阅号", "服务号", "subscription", "service"]),
             verified: z.boolean(),
             admin: z.object({ name: z.string().trim().min(1).max(20), phone: z.string().trim().regex(PHONE_RE, "phone") }).strict(),
-            env: z.object({ app_id: envName, app_secret: envName, token: envName, aes_key: envName }).strict(),
+            env: z.object({ app_id: envName, app_secret: envName, token: envName, aes_key: envName }).strict().optional(),
+            paused: z.boolean().default(false),
+            original_id: z.string().regex(/^gh_[0-9a-z]+$/i, "original_id").optional(),
           })
           .strict(),
       )
@@ -76,6 +78,8 @@ const FIELD_LABELS: Record<string, string> = {
   app_secret: "AppSecret 的环境变量名",
   token: "Token 的环境变量名",
   aes_key: "EncodingAESKey 的环境变量名",
+  paused: "暂停",
+  original_id: "原始ID",
 };
 
 const TYPE_NAMES: Record<string, string> = { string: "文字", number: "数字", boolean: "true 或 false", object: "一组字段", array: "列表", undefined: "空", null: "空" };
@@ -100,6 +104,7 @@ function describe(issue: z.ZodIssue): string {
     case "invalid_string":
       if (issue.message === "id") return "账号标识只能用小写字母、数字和连字符（-），以字母或数字开头，最长 32 个字符，例如 lunnan";
       if (issue.message === "env_name") return `「${label}」应是环境变量的名字（大写字母、数字和下划线，例如 WECHAT_LUNNAN_APP_ID），不是密钥本身`;
+      if (issue.message === "original_id") return "原始ID 应为 gh_ 加字母数字，例如 gh_4d00ed8d6399（公众号设置 → 帐号详情）";
       if (issue.message === "phone") return "联系电话只能含数字、空格和连字符，例如 0996-4621234 或 139 0996 1234";
       return `「${label}」格式不对`;
     default:
@@ -116,7 +121,9 @@ function fromRaw(raw: RawDeclaration): AccountsDeclaration {
     type: a.type === "服务号" || a.type === "service" ? "service" : "subscription",
     verified: a.verified,
     admin: { name: a.admin.name, phone: a.admin.phone },
-    env: { appId: a.env.app_id, appSecret: a.env.app_secret, token: a.env.token, aesKey: a.env.aes_key },
+    env: a.env ? { appId: a.env.app_id, appSecret: a.env.app_secret, token: a.env.token, aesKey: a.env.aes_key } : null,
+    paused: a.paused,
+    ...(a.original_id ? { originalId: a.original_id } : {}),
   }));
   return { source: "file", committee: raw.committee ?? DEFAULT_COMMITTEE, accounts };
 }
@@ -133,8 +140,12 @@ function crossCheck(raw: RawDeclaration, at: (p: Path, message: string) => void)
     if (a.level === "county" || a.level === "县级") {
       if (county !== undefined) at(["accounts", i, "level"], `只能有一个县级账号（第 ${county + 1} 个账号已是县级），乡镇账号请写 level: township`);
       else county = i;
+      // The ledger, 期数 and figures of the single-account install are stored under `default`.
+      if (a.id !== "default") at(["accounts", i, "id"], `县级账号（团县委自己的公众号）的标识必须是 default：以前的发布记录、期数和数据都记在 default 名下`);
+    } else if (a.id === "default") {
+      at(["accounts", i, "level"], "标识为 default 的账号是团县委自己的公众号，请写 level: county");
     }
-    for (const [key, name] of Object.entries(a.env)) {
+    for (const [key, name] of Object.entries(a.env ?? {})) {
       const owner = envs.get(name);
       if (owner !== undefined) at(["accounts", i, "env", key], `环境变量 ${name} 已被 ${owner} 使用；每个账号的每项密钥要放在自己的环境变量里`);
       else envs.set(name, `accounts[${i}].env.${key}`);

@@ -70,7 +70,7 @@ export const DEFAULT_SETTLE_MS = 10 * 60_000;
 /** The publisher of a Deps; it takes leases as this process (deps.leaseOwner, made once at startup). */
 export function publisherFor(deps: Deps, options: PublisherOptions = {}): Publisher {
   const log = categoryLogger(deps.log, "publisher");
-  const accountId = "default";
+  const accountId = deps.account.id;
   const wechat = options.wechat ?? deps.wechat;
   const store = createPublicationStore(deps.db);
   const publisher: Publisher = {

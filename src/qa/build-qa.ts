@@ -39,6 +39,8 @@ export interface BuildQaOptions {
   accounts: ReadonlyMap<string, AccountSettings>;
   /** Watch content/qa.yml for edits (the server); CLI runs read it once. */
   watch?: boolean;
+  /** The account whose tickets these are (`default` unless a township's). */
+  accountId?: string;
 }
 
 /** @throws ContentLoadError when content/qa.yml is missing or broken at boot, like the bot's files. */
@@ -57,6 +59,7 @@ export function buildQa(o: BuildQaOptions): Qa {
       clock: o.clock,
       log,
       verified: o.config.wechat.verified,
+      ...(o.accountId ? { accountId: o.accountId } : {}),
       send: (openId, message) => wechat.custom.send(openId, message),
     });
   const service = serviceWith(o.wechat);

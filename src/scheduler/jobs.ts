@@ -17,6 +17,19 @@ export interface Job {
   run(deps: Deps): Promise<void>;
 }
 
+/**
+ * Runs `task` for every served account that is not paused, side by side: one account's failure
+ * (a bad secret, 40164 IP not whitelisted, a slow API) is logged against it and never delays or
+ * stops the others (issue 14). WeChat's limits are per account, so running together is allowed.
+ */
+export async function eachAccount(deps: Deps, job: string, task: (account: Deps) => Promise<void>): Promise<void> {
+  const accounts = [...deps.matrix.values()].filter((a) => !a.account.declared.paused);
+  const results = await Promise.allSettled(accounts.map((a) => task(a)));
+  results.forEach((r, i) => {
+    if (r.status === "rejected") deps.log.error({ category: "scheduler", job, account: accounts[i]!.account.id, err: r.reason }, "job failed for this account");
+  });
+}
+
 /** The one job table. */
 export const JOBS: readonly Job[] = [
   {
@@ -24,20 +37,22 @@ export const JOBS: readonly Job[] = [
     cron: "* * * * *",
     runAtStart: true,
     description: "publish due posts of content/posts, follow submitted jobs, report missed posts",
-    async run(deps) {
-      const report = await runPublisher(publisherFor(deps));
-      for (const e of report.entries) {
-        deps.log.info({ category: "scheduler", job: "publish-posts", post: e.slug, outcome: e.outcome }, e.detail);
-      }
-    },
+    run: (deps) =>
+      eachAccount(deps, "publish-posts", async (account) => {
+        const report = await runPublisher(publisherFor(account));
+        for (const e of report.entries) {
+          deps.log.info({ category: "scheduler", job: "publish-posts", account: account.account.id, post: e.slug, outcome: e.outcome }, e.detail);
+        }
+      }),
   },
   {
     name: STATS_JOB_NAME,
     cron: STATS_JOB_CRON,
     // Not at start: a missed morning is backfilled by the next run (it resumes from the last stored day).
     description: "fetch yesterday's WeChat statistics (datacube backfill) and roll up the message log for the dashboard",
-    async run(deps) {
-      await runStatsJob(deps);
-    },
+    run: (deps) =>
+      eachAccount(deps, STATS_JOB_NAME, async (account) => {
+        await runStatsJob(account);
+      }),
   },
 ];

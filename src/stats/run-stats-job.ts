@@ -29,7 +29,7 @@ export async function runStatsJob(
 ): Promise<StatsJobResult> {
   const stores = createStatsStores(deps.db);
   const log = categoryLogger(deps.log, "stats");
-  const base = { stores, clock: deps.clock, accountId: "default", timezone: deps.config.scheduleTimezone };
+  const base = { stores, clock: deps.clock, accountId: deps.account.id, timezone: deps.config.scheduleTimezone };
   const result = await refreshStats({
     ...base,
     log,

@@ -38,7 +38,7 @@ import { readBody } from "./read-body";
 import { createJournalFolder } from "./fold-journal";
 import { readFollower } from "./read-follower";
 import { readBindState } from "../staff-phone/read-bind-state";
-import { recordPush, routeOrFail } from "./record-push";
+import { accountDeps, recordPush, routeOrFail } from "./record-push";
 import { webhookAccountOf } from "./webhook-path";
 
 /** How long the service's own SQLite connection waits for another process's lock (main.ts). */
@@ -126,7 +126,7 @@ export function createPushHandler(deps: Deps): PushHandler {
   function answerFromDatabase(accountId: string, message: InboundMessage, receivedAt: Date): Reply | null {
     const stored = deps.stores.messages.find(accountId, message.dedupKey);
     if (stored) return stored.reply;
-    const follower = readFollower(deps.stores, accountId, message, deps.qa.content.current(), receivedAt);
+    const follower = readFollower(deps.stores, accountId, message, accountDeps(deps, accountId).qa.content.current(), receivedAt);
     const bind = readBindState(deps.stores.staffPhones, accountId, message, receivedAt);
     const decision = routeOrFail(deps, log, accountId, message, follower, receivedAt, bind);
     return recordPush(deps, log, accountId, message, decision, receivedAt);
@@ -148,7 +148,7 @@ export function createPushHandler(deps: Deps): PushHandler {
   function answerFromJournal(accountId: string, message: InboundMessage, receivedAt: Date): Reply | null {
     const stored = journal.find(accountId, message.dedupKey) ?? deps.stores.messages.find(accountId, message.dedupKey);
     if (stored) return stored.reply;
-    const follower = readFollower(deps.stores, accountId, message, deps.qa.content.current(), receivedAt, false);
+    const follower = readFollower(deps.stores, accountId, message, accountDeps(deps, accountId).qa.content.current(), receivedAt, false);
     const bind = readBindState(deps.stores.staffPhones, accountId, message, receivedAt, false);
     const decision = routeOrFail(deps, log, accountId, message, follower, receivedAt, bind);
     const reply = withTicketNumber(decision.result.reply, "待编号");
@@ -179,9 +179,15 @@ export function createPushHandler(deps: Deps): PushHandler {
       const path = q === -1 ? url : url.slice(0, q);
       const accountId = webhookAccountOf(path);
       if (accountId === undefined) return false;
-      const account = deps.accounts.get(accountId ?? "default");
+      const id = accountId ?? "default";
+      const account = deps.accounts.get(id);
       if (!account) {
-        respond(res, refusal(new RequestError("unknown_account", `no account "${accountId}" is configured`, 404), path));
+        // Paused (accounts.yml `paused: true`): 503 stores nothing, and WeChat retries then tells the youth the account is unavailable.
+        const paused = deps.matrix.has(id);
+        const err = paused
+          ? new RequestError("account_paused", `account "${id}" is paused (content/accounts.yml)`, 503)
+          : new RequestError("unknown_account", `no account "${id}" is configured`, 404);
+        respond(res, refusal(err, path));
         return true;
       }
       readBody(req, deps.config.wechat.bodyLimitBytes).then(

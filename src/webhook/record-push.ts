@@ -9,13 +9,17 @@ import { windowOpenerOf } from "../wechat/window-opener";
 import type { FollowerState } from "./read-follower";
 import { routePush, type RoutedPush } from "./route-push";
 
+/** The account's own parts (content, 青年之声, simulator); the county's when the id is not served. */
+export const accountDeps = (deps: Deps, accountId: string): Deps => deps.matrix.get(accountId) ?? deps;
+
 /** A decision, or the fact that routing threw (the push is then answered `success` and logged as failed). */
 export type PushDecision = RoutedPush & { failed?: true };
 
 /** The pure router (route-push.ts) on the content as it is now; a bug in it fails only this push. */
 export function routeOrFail(deps: Deps, log: Logger, accountId: string, message: InboundMessage, follower: FollowerState, now: Date, bind: BindState | null = null): PushDecision {
   try {
-    return routePush(message, { bot: deps.content.current(), qa: deps.qa.content.current(), articles: deps.catalog.byColumn(accountId) }, follower, now, bind);
+    const account = accountDeps(deps, accountId);
+    return routePush(message, { bot: account.content.current(), qa: account.qa.content.current(), articles: deps.catalog.byColumn(accountId) }, follower, now, bind);
   } catch (err) {
     log.error({ err, type: message.type, user: hashOpenId(message.openId) }, "routing failed, answered success");
     return { result: { reply: null }, intent: null, delivered: [], deliveredReplies: [], failed: true };
@@ -31,9 +35,10 @@ export function routeOrFail(deps: Deps, log: Logger, accountId: string, message:
  * @param sent the reply already given (a journal entry being folded): stored as it was
  */
 export function recordPush(deps: Deps, log: Logger, accountId: string, message: InboundMessage, decision: PushDecision, receivedAt: Date, sent?: Reply | null): Reply | null {
+  const account = accountDeps(deps, accountId);
   const qaReply = applyQa(
     { store: deps.stores.qaTickets, staffReplies: deps.stores.staffReplies, log, timezone: deps.config.scheduleTimezone },
-    deps.qa.content.current(),
+    account.qa.content.current(),
     accountId,
     message,
     decision,
@@ -47,7 +52,7 @@ export function recordPush(deps: Deps, log: Logger, accountId: string, message: 
   }
   // Sandbox mode: what the youth did opens the simulated customer-service window, as WeChat's would.
   const opener = windowOpenerOf(message);
-  if (deps.sandbox && opener) deps.sandbox.recordInteraction(message.openId, opener, message.createdAt);
+  if (account.sandbox && opener) account.sandbox.recordInteraction(message.openId, opener, message.createdAt);
   const { ruleId, columnId, matchMode } = decision.result;
   deps.stores.messages.record({ accountId, message, receivedAt, outcome: { status: decision.failed ? "failed" : "replied", reply, ruleId, columnId, matchMode } });
   return reply;

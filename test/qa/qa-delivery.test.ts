@@ -1,5 +1,4 @@
 import { createApiClient } from "../../src/wechat/api-client";
-import { resolveSecrets } from "../../src/resolve-accounts";
 import type { QaService } from "../../src/qa/qa-service";
 import { OTHER_YOUTH, startQa, YOUTH, type QaHarness } from "./qa-harness";
 
@@ -126,7 +125,7 @@ describe("QaService.answer + createQaRouter (delivery; sandbox over HTTP on loop
     const gate = new Promise<void>((r) => (release = r));
     let reached!: () => void;
     const sending = new Promise<void>((r) => (reached = r));
-    const secrets = resolveSecrets(h.deps.config, h.deps.stores.settings, h.deps.clock);
+    const secrets = h.deps.account.secrets;
     const served = await h.deps.sandbox!.listen(0);
     const slow = createApiClient({
       baseUrl: served.baseUrl,
@@ -161,7 +160,7 @@ describe("QaService.answer + createQaRouter (delivery; sandbox over HTTP on loop
   it("holds an answer whose send ended without WeChat's answer (uncertain) until staff resend it", async () => {
     h = await startQa();
     const id = await ask(h);
-    const secrets = resolveSecrets(h.deps.config, h.deps.stores.settings, h.deps.clock);
+    const secrets = h.deps.account.secrets;
     const served = await h.deps.sandbox!.listen(0);
     const cut = createApiClient({
       baseUrl: served.baseUrl,

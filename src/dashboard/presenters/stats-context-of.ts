@@ -8,7 +8,7 @@ export function statsContextOf(deps: Deps, stores: StatsStores = createStatsStor
   return {
     stores,
     clock: deps.clock,
-    accountId: "default",
+    accountId: deps.account.id,
     accountName: deps.config.dashboard.accountName,
     timezone: deps.config.scheduleTimezone,
     columns: deps.content.current().columns.map((c) => ({ id: c.id, name: c.name, category: c.category })),

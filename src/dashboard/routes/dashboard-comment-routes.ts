@@ -52,7 +52,7 @@ function noteOf(ctx: Context): { level: "info" | "warn"; text: string } | undefi
  * On an account without the comment permission (48001, 88000) the page says so and reads no more.
  */
 export function mountCommentRoutes(router: Router, deps: Deps, pages: PageRouteDeps): void {
-  const accountId = "default";
+  const accountId = deps.account.id;
   const service = createCommentService({
     accountId,
     publications: deps.stores.publications,

@@ -35,7 +35,6 @@ import type { SafeHtml } from "../views/html";
 import type { PageRouteDeps } from "./dashboard-page-routes";
 import { one } from "./query-value";
 
-const ACCOUNT_ID = "default";
 /** The editor's form: a post of MAX_MARKDOWN_BYTES, percent-encoded (a CJK character is 9 bytes encoded, 3 raw). */
 const FORM_LIMIT_BYTES = MAX_MARKDOWN_BYTES * 3 + 64 * 1024;
 /** One upload of a post with its pictures. */
@@ -61,6 +60,7 @@ const EDITOR_CSP =
  * Every POST: login, CSRF token, an audit line; every write through writeFileAtomic.
  */
 export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDeps): void {
+  const accountId = deps.account.id;
   const contentDir = deps.config.contentDir;
   const tz = deps.config.scheduleTimezone;
   const css = Buffer.from(DRAFT_EDITOR_CSS);
@@ -75,7 +75,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
   const columns = () => deps.content.current().columnsById;
   const fields = () => editorFields(deps.content.current().columns);
   const audit = (ctx: Context, action: string, target: string, detail: string | null) =>
-    deps.stores.audit.record({ at: deps.clock.now(), accountId: ACCOUNT_ID, staffName: staffOf(ctx).name, action, target, detail });
+    deps.stores.audit.record({ at: deps.clock.now(), accountId, staffName: staffOf(ctx).name, action, target, detail });
   const send = (ctx: Context, title: string, body: SafeHtml, status = 200) => {
     ctx.status = status;
     ctx.type = "text/html; charset=utf-8";
@@ -104,7 +104,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
   /** The checks of `check` for one text, with the 期数 the post would get among the others. */
   const check = (name: string, text: string): DraftCheck => {
     const store = deps.stores.publications;
-    const rows = store.list(ACCOUNT_ID);
+    const rows = store.list(accountId);
     const sent = new Set(rows.filter((r) => r.state === "published").map((r) => r.slug));
     return checkDraft({
       contentDir,
@@ -114,7 +114,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
       columns: columns(),
       now: deps.clock.now(),
       isSent: (slug) => sent.has(slug),
-      issueOf: (slug) => rows.find((r) => r.slug === slug && r.issue !== null)?.issue ?? store.lastIssue(ACCOUNT_ID, columnOf(text)) + 1,
+      issueOf: (slug) => rows.find((r) => r.slug === slug && r.issue !== null)?.issue ?? store.lastIssue(accountId, columnOf(text)) + 1,
     });
   };
 
@@ -123,9 +123,9 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     const post = result.post;
     const quota =
       post && post.mode === "mass"
-        ? massQuota({ store: deps.stores.publications, accountId: ACCOUNT_ID, accountType: deps.config.wechat.accountType, timezone: tz, at: post.publishAt }).facts
+        ? massQuota({ store: deps.stores.publications, accountId, accountType: deps.config.wechat.accountType, timezone: tz, at: post.publishAt }).facts
         : undefined;
-    return describeDraftPlan({ post, errors: result.errors.length, row: name ? deps.stores.publications.find(ACCOUNT_ID, name) : undefined, timezone: tz, now, quota });
+    return describeDraftPlan({ post, errors: result.errors.length, row: name ? deps.stores.publications.find(accountId, name) : undefined, timezone: tz, now, quota });
   };
 
   /** The editor page for a form and its text as composed (problems placed by the composed text's lines). */
@@ -164,7 +164,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
 
   /** Every post file with its ledger row, as the list shows it. */
   const listRows = () => {
-    const rows = new Map(deps.stores.publications.list(ACCOUNT_ID).map((r) => [r.slug, r]));
+    const rows = new Map(deps.stores.publications.list(accountId).map((r) => [r.slug, r]));
     const columnName = (id: string) => columns().get(id)?.name ?? id;
     const now = deps.clock.now();
     return postNames().map((name) => {
@@ -226,8 +226,8 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
       ctx.body = presentPreviewPlaceholder(accountName, reason);
       return;
     }
-    const rows = deps.stores.publications.list(ACCOUNT_ID);
-    const issue = upcomingIssues([post], rows, (c) => deps.stores.publications.lastIssue(ACCOUNT_ID, c), { now: deps.clock.now() }).get(post.slug) ?? 1;
+    const rows = deps.stores.publications.list(accountId);
+    const issue = upcomingIssues([post], rows, (c) => deps.stores.publications.lastIssue(accountId, c), { now: deps.clock.now() }).get(post.slug) ?? 1;
     ctx.body = presentPhonePreview({ post, column, issue, contentDir, accountName, timezone: tz });
   };
 

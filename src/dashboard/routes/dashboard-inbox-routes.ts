@@ -81,7 +81,7 @@ export function mountInboxRoutes(router: Router, deps: Deps, pages: PageRouteDep
 
   const articles = () => {
     const columns = deps.content.current().columnsById;
-    return [...deps.catalog.byColumn("default")].map(([columnId, list]) => ({
+    return [...deps.catalog.byColumn(deps.account.id)].map(([columnId, list]) => ({
       column: columns.get(columnId)?.name ?? columnId,
       items: list.map((a) => ({ title: a.title, url: a.url, date: localDate(a.publishedAt, tz) })),
     })).filter((g) => g.items.length > 0);

@@ -14,7 +14,6 @@ import { requireCsrf } from "../middleware/csrf";
 import { phonePage, type PhoneView } from "../views/phone-views";
 import type { PageRouteDeps } from "./dashboard-page-routes";
 
-const ACCOUNT = "default";
 const SLUG = /^[0-9a-z-]{1,120}$/;
 
 /**
@@ -26,14 +25,15 @@ const SLUG = /^[0-9a-z-]{1,120}$/;
  * The code is sent from WeChat as "绑定 123456"; the webhook does the binding (webhook/handle-push.ts).
  */
 export function mountPhoneRoutes(router: Router, deps: Deps, pages: PageRouteDeps): void {
+  const accountId = deps.account.id;
   const tz = deps.config.scheduleTimezone;
   const store = deps.stores.staffPhones;
   const time = (d: Date) => dayjs(d).tz(tz).format("M月D日 HH:mm");
 
   const show = (ctx: Context, extra: Pick<PhoneView, "code" | "notice"> = {}) => {
     const staff = staffOf(ctx);
-    const phone = store.phoneOf(ACCOUNT, staff.userId);
-    const pending = extra.code ? undefined : store.liveCodeExpiry(ACCOUNT, staff.userId, deps.clock.now());
+    const phone = store.phoneOf(accountId, staff.userId);
+    const pending = extra.code ? undefined : store.liveCodeExpiry(accountId, staff.userId, deps.clock.now());
     const body = phonePage({
       accountName: deps.config.dashboard.accountName,
       csrfToken: staff.csrfToken,
@@ -53,8 +53,8 @@ export function mountPhoneRoutes(router: Router, deps: Deps, pages: PageRouteDep
   router.post("/phone/code", pages.requireStaff, requireCsrf, (ctx) => {
     const staff = staffOf(ctx);
     const now = deps.clock.now();
-    const issued = issueBindCode(store, ACCOUNT, staff.userId, now);
-    deps.stores.audit.record({ at: now, accountId: ACCOUNT, staffName: staff.name, action: "staff_phone.code", target: staff.name, detail: `获取绑定码（${time(issued.expiresAt)} 前有效）` });
+    const issued = issueBindCode(store, accountId, staff.userId, now);
+    deps.stores.audit.record({ at: now, accountId, staffName: staff.name, action: "staff_phone.code", target: staff.name, detail: `获取绑定码（${time(issued.expiresAt)} 前有效）` });
     // Shown on this response only (never in a URL or the log): the page must not be cached.
     ctx.set("Cache-Control", "no-store");
     show(ctx, { code: { code: issued.code, until: dayjs(issued.expiresAt).tz(tz).format("HH:mm") } });
@@ -62,9 +62,9 @@ export function mountPhoneRoutes(router: Router, deps: Deps, pages: PageRouteDep
 
   router.post("/phone/unbind", pages.requireStaff, requireCsrf, (ctx) => {
     const staff = staffOf(ctx);
-    const phone = store.phoneOf(ACCOUNT, staff.userId);
-    if (store.unbind(ACCOUNT, staff.userId)) {
-      deps.stores.audit.record({ at: deps.clock.now(), accountId: ACCOUNT, staffName: staff.name, action: "staff_phone.unbind", target: staff.name, detail: `解除绑定（微信 ${maskOpenId(phone?.openId ?? "")}）` });
+    const phone = store.phoneOf(accountId, staff.userId);
+    if (store.unbind(accountId, staff.userId)) {
+      deps.stores.audit.record({ at: deps.clock.now(), accountId, staffName: staff.name, action: "staff_phone.unbind", target: staff.name, detail: `解除绑定（微信 ${maskOpenId(phone?.openId ?? "")}）` });
     }
     ctx.status = 303;
     ctx.redirect("/dashboard/phone?done=unbound");
@@ -84,11 +84,11 @@ export function mountPhoneRoutes(router: Router, deps: Deps, pages: PageRouteDep
     let message: string;
     try {
       if (!SLUG.test(slug)) throw new AppError("preview_refused", "文件名不对：只能有小写字母、数字和连字符。", { expose: true, status: 404 });
-      const target = previewTarget(store, ACCOUNT, { userId: staff.userId, name: staff.name });
+      const target = previewTarget(store, accountId, { userId: staff.userId, name: staff.name });
       const sent = await (deps.sandbox ? withWeChat(deps, (w) => sendPreview(deps, w, slug, target.openId)) : sendPreview(deps, deps.wechat, slug, target.openId));
       ok = true;
       message = `预览已发送到你的手机：${sent.title}。几秒后在微信里查看。`;
-      deps.stores.audit.record({ at: deps.clock.now(), accountId: ACCOUNT, staffName: staff.name, action: "post.preview_to_me", target: slug, detail: message });
+      deps.stores.audit.record({ at: deps.clock.now(), accountId, staffName: staff.name, action: "post.preview_to_me", target: slug, detail: message });
     } catch (err) {
       if (!(err instanceof AppError) || !err.expose) throw err;
       message = err.message;

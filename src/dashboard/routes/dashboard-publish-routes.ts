@@ -29,7 +29,6 @@ import {
 import { confirmPage, publishPage, type Notice } from "../views/publish-views";
 import type { PageRouteDeps } from "./dashboard-page-routes";
 
-const ACCOUNT = "default";
 /** A done-notice shows the staff member's own audit line only while it is fresh. */
 const NOTICE_MS = 10 * 60_000;
 const AUDIT_ACTION: Record<PublishAction, string> = {
@@ -53,19 +52,20 @@ const SLUG = /^[0-9a-z-]{1,120}$/;
  * went out); reschedule rewrites the file (posts/reschedule-post.ts).
  */
 export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteDeps): void {
+  const accountId = deps.account.id;
   const tz = deps.config.scheduleTimezone;
   const columns = () => deps.content.current().columnsById;
   const withClient = <T>(fn: (wechat: ApiClient) => Promise<T>): Promise<T> => (deps.sandbox ? withWeChat(deps, fn) : fn(deps.wechat));
   const quotaAt = (at: Date) =>
-    massQuota({ store: deps.stores.publications, accountId: ACCOUNT, accountType: deps.config.wechat.accountType, timezone: tz, at }).facts;
+    massQuota({ store: deps.stores.publications, accountId, accountType: deps.config.wechat.accountType, timezone: tz, at }).facts;
 
   const load = (range: { from: string; to: string }): { model: PublishPageModel; posts: Post[] } => {
     const { posts, errors } = loadPosts(deps.config.contentDir, { timezone: tz, columns: columns() });
     const model = presentPublishPage({
       posts,
       errors,
-      rows: deps.stores.publications.list(ACCOUNT),
-      lastIssue: (c) => deps.stores.publications.lastIssue(ACCOUNT, c),
+      rows: deps.stores.publications.list(accountId),
+      lastIssue: (c) => deps.stores.publications.lastIssue(accountId, c),
       columnName: (id) => columns().get(id)?.name ?? id,
       quotaAt,
       now: deps.clock.now(),
@@ -85,7 +85,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
   const doneNotice = (ctx: Context): Notice | undefined => {
     const slug = typeof ctx.query["done"] === "string" ? ctx.query["done"] : "";
     if (!SLUG.test(slug)) return undefined;
-    const [last] = deps.stores.audit.forTarget(ACCOUNT, slug, 1);
+    const [last] = deps.stores.audit.forTarget(accountId, slug, 1);
     if (!last || last.staffName !== staffOf(ctx).name || deps.clock.now().getTime() - last.at.getTime() > NOTICE_MS) return undefined;
     return { level: "info", text: last.detail ?? "已完成。" };
   };
@@ -95,7 +95,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
     const today = localDate(deps.clock.now(), tz);
     const range = resolveRange({ from: one(ctx.query["from"]), to: one(ctx.query["to"]) }, today);
     const { model } = load(range);
-    const rows = deps.stores.publications.list(ACCOUNT);
+    const rows = deps.stores.publications.list(accountId);
     const count = (...states: string[]) => rows.filter((r) => states.includes(r.state)).length;
     const kpis = [
       { label: "接下来 14 天", value: formatNumber(model.upcoming.length) },
@@ -125,7 +125,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
   const willOf = (item: PublishItem, action: PublishAction, post: Post | undefined): string[] => {
     const now = deps.clock.now();
     const file = `content/posts/${item.slug}.md`;
-    const mode = post?.mode ?? deps.stores.publications.find(ACCOUNT, item.slug)?.mode ?? "publish";
+    const mode = post?.mode ?? deps.stores.publications.find(accountId, item.slug)?.mode ?? "publish";
     const plan = describePlan({ mode, at: now, now, timezone: tz, quota: mode === "mass" ? quotaAt(now) : undefined });
     switch (action) {
       case "publish":
@@ -191,7 +191,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
         });
         if (!result.ok) {
           // Refused, or tried and not sent (a draft may exist now): audited too, and the page says why.
-          deps.stores.audit.record({ at: deps.clock.now(), accountId: ACCOUNT, staffName: staff.name, action: AUDIT_ACTION[action], target: item.slug, detail: `未完成：${result.message}` });
+          deps.stores.audit.record({ at: deps.clock.now(), accountId, staffName: staff.name, action: AUDIT_ACTION[action], target: item.slug, detail: `未完成：${result.message}` });
           return showConfirm(ctx, find(ctx) ?? found, result.message, 409);
         }
         sentence = result.message;
@@ -200,7 +200,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
       if (!(err instanceof AppError) || !err.expose) throw err;
       return showConfirm(ctx, found, err.message, err.status === 409 ? 409 : 422);
     }
-    deps.stores.audit.record({ at: deps.clock.now(), accountId: ACCOUNT, staffName: staff.name, action: AUDIT_ACTION[action], target: item.slug, detail: sentence });
+    deps.stores.audit.record({ at: deps.clock.now(), accountId, staffName: staff.name, action: AUDIT_ACTION[action], target: item.slug, detail: sentence });
     ctx.status = 303;
     ctx.redirect(`/dashboard/publications?done=${encodeURIComponent(item.slug)}#post-${item.slug}`);
   });

@@ -1,0 +1,25 @@
+/**
+ * The config as one township account sees it (issue 14). Every part of the service that reads
+ * config.contentDir, config.wechat.accountType / verified or config.dashboard.accountName (the
+ * publisher, the 稿件 and 发布 pages, 青年之声, the CLI) then works for that account unchanged:
+ * its own content folder, quotas and name. The county account keeps the instance's config as it
+ * always was (WECHAT_* and CONTENT_DIR), so a single-account install sees no change at all.
+ */
+import path from "node:path";
+import type { Config } from "../config";
+import type { ConfiguredAccount } from "./configure-accounts";
+
+/** content/accounts/<id>/: a township's columns, replies, menu, posts and qa, laid out as content/ is. */
+export function accountContentDir(config: Config, accountId: string): string {
+  return accountId === "default" ? config.contentDir : path.join(config.contentDir, "accounts", accountId);
+}
+
+export function accountConfig(config: Config, account: ConfiguredAccount): Config {
+  if (account.id === "default") return config;
+  return Object.freeze({
+    ...config,
+    contentDir: accountContentDir(config, account.id),
+    wechat: Object.freeze({ ...config.wechat, accountType: account.type, verified: account.verified, originalId: account.originalId }),
+    dashboard: Object.freeze({ ...config.dashboard, accountName: account.name }),
+  });
+}
