@@ -136,7 +136,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
     const shared = { db, clock, log, settings, catalog, apiBase: options.apiBase ?? config.wechat.apiBase };
     const perAccount = { inbox: createInboxStore(db), staffReplies, sends: createCustomerSendStore(db) };
 
-    const problems = new Map<string, string>();
+    const problems = new Map<string, string>(config.matrix.accounts.flatMap((a) => (a.unconfigured ? [[a.id, a.unconfigured] as const] : [])));
     const served = config.matrix.accounts.filter((a) => a.served || a.id === "default");
     for (const declared of served) {
       try {

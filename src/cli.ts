@@ -28,7 +28,9 @@ const USAGE = `用法：npm run cli -- <命令> [选项]      （每个打印数
 命令：
   start                         运行服务（同 npm start）
   migrate                       把数据库结构升级到最新
-  check                         检查 content/（栏目、自动回复、菜单、稿件），一次列出所有问题，有问题时退出码为 1
+  check                         检查 content/（栏目、自动回复、菜单、稿件），一次列出所有问题，有问题时退出码为 1；
+                                矩阵里每个由本系统收发的账号都查（乡镇的在 content/accounts/<id>/）
+    选项：--account ID（只查这一个账号）
   send <文字>                   像青年一样给运行中的服务发一条消息，打印公众号的回复
   send --event subscribe|unsubscribe|scan [--scene 场景值]
                                 模拟关注、取消关注、扫带参数二维码

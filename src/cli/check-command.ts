@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import type { Config } from "../config";
 import { loadContent } from "../bot/load-content";
 import { openDatabase } from "../db/open-database";
@@ -13,6 +14,7 @@ import { EXPIRED_DEMO_NOTE, isExpiredDemo, type Post } from "../posts/post";
 import { massQuota } from "../publisher/mass-quota";
 import { upcomingIssues } from "../publisher/upcoming-issues";
 import { loadQaContent } from "../qa/load-qa-content";
+import { accountHeading, checkTargets, matrixSummary, missingFolderResult, recheckCommand } from "./check-accounts";
 
 /** What check says about one valid post: what will happen to it, in words. */
 export interface PostPlan {
@@ -139,8 +141,11 @@ function byFile(list: readonly ContentError[]): string[] {
   return out;
 }
 
-/** check's report for people: problems, warnings, then what will happen to each post, then the summary. */
-export function formatCheckReport(r: CheckResult, contentDir: string): string {
+/**
+ * check's report for people: problems, warnings, then what will happen to each post, then the summary.
+ * @param again the command to run after fixing (a township's names its --account)
+ */
+export function formatCheckReport(r: CheckResult, contentDir: string, again = recheckCommand(undefined)): string {
   const out: string[] = [];
   if (r.problems.length > 0) out.push(`问题（必须改好才能发送）：`, ...byFile(r.problems), "");
   if (r.warnings.length > 0) out.push(`提醒：`, ...byFile(r.warnings), "");
@@ -150,18 +155,54 @@ export function formatCheckReport(r: CheckResult, contentDir: string): string {
     out.push("");
   }
   out.push(r.summary);
-  if (r.problems.length > 0) out.push(`改好 ${contentDir}/ 里的这些问题后，再运行 npm run cli -- check`);
+  if (r.problems.length > 0) out.push(`改好 ${contentDir}/ 里的这些问题后，再运行 ${again}`);
   return out.join("\n") + "\n";
 }
 
-/** `check [--json]`: the report, exit code 1 when there is any problem. */
+const jsonItem = (e: ContentError) => ({ file: e.file, line: e.line ?? null, field: e.field ?? null, problem: e.problem });
+const jsonOf = (r: CheckResult) => ({ ok: r.problems.length === 0, problems: r.problems.map(jsonItem), warnings: r.warnings.map(jsonItem), posts: r.plans, summary: r.summary });
+
+/**
+ * `check [--account ID] [--json]`: every served account's content (county first), each under its
+ * heading, then one summary; exit code 1 when any account has a problem. With only the county
+ * account served (no accounts.yml, or townships without `env`), the report is exactly today's.
+ */
 export function checkCommand(config: Config, args: readonly string[], out: (text: string) => void, now: Date): number {
-  const r = checkContent(config, { now });
-  if (args.includes("--json")) {
-    const item = (e: ContentError) => ({ file: e.file, line: e.line ?? null, field: e.field ?? null, problem: e.problem });
-    out(JSON.stringify({ ok: r.problems.length === 0, problems: r.problems.map(item), warnings: r.warnings.map(item), posts: r.plans, summary: r.summary }, null, 2) + "\n");
-  } else {
-    out(formatCheckReport(r, config.contentDir));
+  let values: { account?: string | undefined; json?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({ args: [...args], options: { account: { type: "string" }, json: { type: "boolean" } }, allowPositionals: true }));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const what = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? "--account 后面要写账号 id，例如 --account lunnan" : `不认识的选项 ${/'(-[^' ]+)/.exec((err as Error).message)?.[1] ?? (err as Error).message}：只能写 --account 和 --json`;
+    out(`check：${what}。用法：npm run cli -- check [--account 账号ID] [--json]\n`);
+    return 1;
   }
-  return r.problems.length > 0 ? 1 : 0;
+  const only = values.account;
+  const json = values.json === true;
+  const chosen = checkTargets(config, only);
+  if ("error" in chosen) {
+    out(chosen.error + "\n");
+    return 1;
+  }
+  const checked = chosen.targets.map((target) => ({
+    target,
+    // The county's missing content/ is reported file by file, as it always was.
+    result: target.account.id === "default" || existsSync(target.config.contentDir) ? checkContent(target.config, { now, accountId: target.account.id }) : missingFolderResult(target, config.contentDir),
+  }));
+  const failed = checked.some((c) => c.result.problems.length > 0);
+  // Today's single-account output, unchanged: nothing else is served, and no account was named.
+  if (checked.length === 1 && checked[0]!.target.account.id === "default" && config.matrix.accounts.every((a) => a.id === "default" || !a.served)) {
+    const r = checked[0]!.result;
+    out(json ? JSON.stringify(jsonOf(r), null, 2) + "\n" : formatCheckReport(r, config.contentDir));
+    return failed ? 1 : 0;
+  }
+  const summary = matrixSummary(checked);
+  if (json) {
+    const accounts = checked.map(({ target, result }) => ({ id: target.account.id, name: target.account.name, contentDir: target.shownDir, ...jsonOf(result) }));
+    out(JSON.stringify({ ok: !failed, accounts, summary }, null, 2) + "\n");
+  } else {
+    const reports = checked.map(({ target, result }) => `${accountHeading(target)}\n${formatCheckReport(result, target.shownDir, recheckCommand(target.account.id))}`);
+    out(reports.join("\n") + (checked.length > 1 ? `\n${summary}\n` : ""));
+  }
+  return failed ? 1 : 0;
 }

@@ -23,6 +23,11 @@ export interface ConfiguredAccount extends DeclaredAccount {
   /** Served here: a webhook at /wechat/<id>, publishing and figures (declared with `env`, not paused). */
   served: boolean;
   /**
+   * Declared with `env` but none of its variables set (a township not yet set up): not served,
+   * and this says why on the 矩阵 page and at start, instead of stopping the whole instance.
+   */
+  unconfigured?: string;
+  /**
    * Township accounts outside sandbox mode: the secrets read from `env`. Undefined for the county
    * account (config.wechat holds its secrets, as before) and in sandbox mode (generated).
    */
@@ -54,6 +59,7 @@ function readCredentials(a: DeclaredAccount, env: Readonly<Record<string, string
   const who = `账号 ${a.id}（${a.name}）`;
   const fix = "在 .env 里填上，或在 content/accounts.yml 里给它写 paused: true 暂停，或删掉它的 env（只填附件，不由本系统收发）";
   const missing = [names.appId, names.appSecret, names.token].filter((n) => raw(n) === undefined);
+  if (missing.length === 3) return undefined;
   if (missing.length > 0) {
     problems.push(`${who}：环境变量 ${missing.join("、")} 没有设置；${fix}`);
     return undefined;
@@ -90,8 +96,12 @@ export function configureAccounts(
     }
     if (!a.env || a.paused) return { ...a, served: false };
     if (sandbox) return { ...a, served: true };
+    const before = problems.length;
     const credentials = readCredentials(a, env, problems);
-    return credentials ? { ...a, served: true, credentials } : { ...a, served: false };
+    if (credentials) return { ...a, served: true, credentials };
+    if (problems.length > before) return { ...a, served: false };
+    const names = a.env;
+    return { ...a, served: false, unconfigured: `还没有设置密钥（环境变量 ${names.appId}、${names.appSecret}、${names.token}），本账号暂不收发；在 .env 里填上后重启服务` };
   });
   return { committee: declaration.committee, source: declaration.source, accounts };
 }

@@ -82,6 +82,8 @@ export function createAccessTokenProvider(deps: AccessTokenDeps): AccessTokenPro
     } catch (err) {
       store.release(accountId, owner);
       const errcode = err instanceof WeChatApiError ? err.errcode : undefined;
+      // Kept for the 矩阵 page: a bad secret or 40164 stops everything this account does (issue 14).
+      store.recordFailure(accountId, { at: deps.clock.now().getTime(), errcode: errcode ?? null, detail: err instanceof WeChatApiError ? err.errmsg : (err as Error).message });
       log.warn({ accountId, endpoint: STABLE_TOKEN, errcode, error: (err as Error).message }, "access token refresh failed");
       throw err;
     }

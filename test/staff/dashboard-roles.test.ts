@@ -37,8 +37,11 @@ beforeAll(async () => {
     seeds.forEach(([name, grant], i) => users.add(name, hashes[i]!, deps.clock.now().getTime(), grant));
   });
   // The router's own list: a route added later without a role check fails here.
-  routes = dashboardRoutes(server.deps)
-    .stack.flatMap((layer) => layer.methods.filter((m) => m !== "HEAD").map((method) => ({ method, template: String(layer.path) })))
+  const dashboard = dashboardRoutes(server.deps);
+  // The shared pages and one account's pages (every account's router has the same routes).
+  routes = [...dashboard.stack, ...dashboard.accountRouters.get("default")!.stack]
+    .filter((layer) => !String(layer.path).includes("{*rest}") && !(String(layer.path) === "/dashboard" && layer.methods.length > 5))
+    .flatMap((layer) => layer.methods.filter((m) => m !== "HEAD").map((method) => ({ method, template: String(layer.path) })))
     .filter((r) => !PUBLIC.some((p) => p.test(r.template)))
     .map((r) => ({ ...r, path: r.template.replace(/:(\w+)/g, (_: string, name: string) => (name === "month" ? MONTH : name === "page" ? "messages" : name === "unit" ? encodeURIComponent("轮南镇") : "x")) }));
   expect(routes.length).toBeGreaterThan(30);
@@ -55,22 +58,24 @@ async function signIn(name: string): Promise<{ b: Browser; csrf: string }> {
 }
 
 /** A request as the route expects it, with a valid CSRF token, so only the role can refuse it. */
-const call = (b: Browser, csrf: string, r: { method: string; path: string }) =>
-  r.method === "GET" ? b.get(r.path) : b.fetch(`${r.path}?_csrf=${csrf}`, { method: r.method, headers: { "content-type": "application/x-www-form-urlencoded", "x-csrf-token": csrf }, body: new URLSearchParams({ _csrf: csrf }).toString() });
+const call = (b: Browser, csrf: string, r: { method: string; path: string }, account?: string) =>
+  r.method === "GET" ? b.get(`${r.path}${account ? `?account=${account}` : ""}`) : b.fetch(`${r.path}?_csrf=${csrf}${account ? `&account=${account}` : ""}`, { method: r.method, headers: { "content-type": "application/x-www-form-urlencoded", "x-csrf-token": csrf }, body: new URLSearchParams({ _csrf: csrf }).toString() });
 
 describe("roles on the dashboard (issue 14)", () => {
   it("refuses a township editor every page, export and action of the county account, in Chinese", async () => {
     const { b, csrf } = await signIn("aygul");
-    // The front door leads a township's staff to the one page they have, instead of a 403.
+    // The front door is their own account's overview (青春轮南 is served here)…
     const front = await b.get("/dashboard");
-    expect(front.status).toBe(302);
-    expect(front.headers.get("location")).toBe("/dashboard/township-report");
+    expect(front.status).toBe(200);
+    expect(await front.text()).toContain("青春轮南 · 后台");
+    // …and asking for the county's pages by the switcher's link is refused, not silently answered with another account's.
+    expect((await b.get("/dashboard?account=default")).status).toBe(403);
     for (const r of routes.filter((x) => !REPORT.test(x.template) && !(x.method === "GET" && x.template === "/dashboard"))) {
-      const res = await call(b, csrf, r);
+      const res = await call(b, csrf, r, "default");
       const text = await res.text();
       expect({ route: `${r.method} ${r.template}`, status: res.status, refused: text.includes(`${REFUSED} `) }).toEqual({ route: `${r.method} ${r.template}`, status: 403, refused: true });
     }
-    const page = await (await b.get("/dashboard/messages")).text();
+    const page = await (await b.get("/dashboard/messages?account=default")).text();
     expect(page).toContain("你的账号没有权限查看或操作 青春轮台 的内容，请联系县团委管理员");
     expect(page).toContain("你现在的权限：青春轮南（lunnan） 编辑");
     // The nav offers only what opens: their 附件3 row.

@@ -15,7 +15,7 @@ export const PAGE_IDS = ["overview", "followers", "articles", "messages", "publi
 export type PageId = (typeof PAGE_IDS)[number];
 
 /** What the nav can mark as current: the stats pages, and 留言 (its own routes, no stats model). */
-export type NavId = PageId | "comments" | "inbox" | "drafts" | "phone" | "township-report" | "staff";
+export type NavId = PageId | "comments" | "inbox" | "drafts" | "phone" | "township-report" | "matrix" | "staff";
 
 export interface PageSpec {
   id: PageId;

@@ -1,5 +1,5 @@
 import Router from "@koa/router";
-import type { Middleware } from "koa";
+import type { Context, Middleware } from "koa";
 import type { Deps } from "../../deps";
 import { createSessionStore } from "../../db/stores/session-store";
 import { createStaffLoginFailureStore } from "../../db/stores/staff-login-failure-store";
@@ -15,6 +15,7 @@ import type { StatsContext } from "../../stats/stats-context";
 import { createStatsStores } from "../../stats/stats-stores";
 import { createSessionAuth, staffOf, type StaffState } from "../middleware/auth-session";
 import { createRoleGuard } from "../middleware/require-role";
+import { chooseAccount } from "../middleware/current-account";
 import { createLoginRateLimit } from "../middleware/login-rate-limit";
 import { inputOf, requireCsrfInput } from "../middleware/csrf-input";
 import { mountControlRoutes } from "../../sandbox/control-routes";
@@ -36,13 +37,22 @@ import { mountPublishRoutes } from "./dashboard-publish-routes";
 import { mountPhoneRoutes } from "./dashboard-phone-routes";
 import { mountStaffRoutes } from "./dashboard-staff-routes";
 
+/** The dashboard's router; `accountRouters` are the pages of each served account (tests walk them). */
+export type DashboardRouter = Router & { accountRouters: ReadonlyMap<string, Router> };
+
 /**
  * The staff dashboard under /dashboard (login at /dashboard/login): server-rendered pages with
  * charts and CSV exports of every table, behind a session login with CSRF tokens and login
  * throttling; in sandbox mode also the "try the bot" panel. Mount with createApp(deps, [this]).
  * The webhook (/wechat) is a separate router and stays open to WeChat only.
+ *
+ * Matrix (issue 14): the pages that belong to one account (figures, posts, 发布, inbox, 青年之声,
+ * 留言, my phone, the simulator) are built once per served account from that account's Deps, and
+ * each request goes to the current account's (the switcher: ?account=<id>, current-account.ts).
+ * Every such page checks the staff member's role on that account. The pages over all accounts
+ * (附件3, 人员, 矩阵) are built once.
  */
-export function dashboardRoutes(deps: Deps): Router {
+export function dashboardRoutes(deps: Deps): DashboardRouter {
   const router = new Router({ prefix: "/dashboard" });
   const log = categoryLogger(deps.log, "http");
   const { dashboard } = deps.config;
@@ -59,19 +69,13 @@ export function dashboardRoutes(deps: Deps): Router {
   const stats = createStatsStores(deps.db);
   const assets = loadDashboardAssets();
   const sandbox = deps.sandbox !== undefined;
-
-  let catchingUp = false;
-  const statsContext = (): StatsContext => {
-    const ctx = statsContextOf(deps, stats);
-    if (!catchingUp) {
-      // A long history not rolled up yet (first start): catch up in the background, yielding per day.
-      catchingUp = true;
-      rollupMessages(ctx).catch((err: unknown) => log.error({ err }, "message rollup failed"));
-    }
-    return ctx;
+  const county = deps.account.id;
+  const accountIds = [...deps.matrix.keys()];
+  const current = (ctx: Context): Deps => {
+    const staff = ctx.state["staff"] as StaffState | undefined;
+    return deps.matrix.get(chooseAccount(ctx, accountIds, staff?.grants ?? auth.load(ctx)?.grants, dashboard.secureCookie))!;
   };
 
-  // createApp sets these on every response; kept here so a dashboard mounted elsewhere has them too.
   mountAssetRoutes(router, assets.files);
   mountAuthRoutes(router, {
     users,
@@ -83,26 +87,38 @@ export function dashboardRoutes(deps: Deps): Router {
     trustProxy: dashboard.trustProxy,
     page: (title, body) => layout({ title, accountName: dashboard.accountName, assets: assets.urls }, body).value,
   });
-  // Every page today is the served (county) account's; a grant on it or on `*` opens them (issue 14, Roles).
-  const county = deps.accounts.keys().next().value ?? "default";
-  const navOf = (staff: StaffState): Set<NavId> => {
+  const navOf = (staff: StaffState, accountId: string): Set<NavId> => {
     const nav = new Set<NavId>();
-    if (can(staff.grants, "view", county)) for (const id of [...PAGES.map((p) => p.id), "inbox", "drafts", "comments", "phone"] as const) nav.add(id);
+    if (can(staff.grants, "view", accountId)) for (const id of [...PAGES.map((p) => p.id), "inbox", "drafts", "comments", "phone"] as const) nav.add(id);
     // 附件3: the county's viewers see the report; a township's staff are sent to their own row.
     if (staff.grants.length > 0) nav.add("township-report");
     if (can(staff.grants, "administer", ALL_ACCOUNTS)) nav.add("staff");
     return nav;
   };
-  const shell = (ctx: Parameters<PageRouteDeps["page"]>[0], title: string, body: Parameters<typeof layout>[1], options: { active?: NavId; query?: string; charts?: boolean }) => {
+  /** The signed-in layout as `scoped`'s pages show it: its name, its inbox count, the switcher. */
+  const shell = (scoped: Deps, ctx: Context, title: string, body: Parameters<typeof layout>[1], options: { active?: NavId; query?: string; charts?: boolean }) => {
     const staff = staffOf(ctx);
-    const inbox = can(staff.grants, "view", county) ? { inbox: unansweredSummary(deps.inbox, deps.clock.now()) } : {};
+    const accountId = scoped.account.id;
+    const inbox = can(staff.grants, "view", accountId) ? { inbox: unansweredSummary(scoped.inbox, deps.clock.now()) } : {};
+    const switcher = [...deps.matrix.values()]
+      .filter((d) => can(staff.grants, "view", d.account.id))
+      .map((d) => ({ id: d.account.id, name: d.config.dashboard.accountName, current: d.account.id === accountId }));
     return layout(
       {
         title,
-        accountName: dashboard.accountName,
+        accountName: scoped.config.dashboard.accountName,
         assets: assets.urls,
         charts: options.charts ?? false,
-        staff: { name: staff.name, csrfToken: staff.csrfToken, ...(options.active ? { active: options.active } : {}), query: options.query ?? "", sandbox, ...inbox, nav: navOf(staff) },
+        staff: {
+          name: staff.name,
+          csrfToken: staff.csrfToken,
+          ...(options.active ? { active: options.active } : {}),
+          query: options.query ?? "",
+          sandbox,
+          ...inbox,
+          nav: navOf(staff, accountId),
+          ...(switcher.length > 1 ? { accounts: switcher } : {}),
+        },
       },
       body,
     ).value;
@@ -117,41 +133,68 @@ export function dashboardRoutes(deps: Deps): Router {
       return;
     }
     ctx.type = "text/html; charset=utf-8";
-    ctx.body = shell(ctx, "没有权限", refusalPage(refusal), {});
+    ctx.body = shell(current(ctx), ctx, "没有权限", refusalPage(refusal), {});
   });
-  // One check per route group: signed in, then view (GET) or edit (POST) on the county account.
-  const onCounty = guard.require(county, dashboard.accountName);
-  const countyStaff: Middleware = (ctx, next) => auth.requireStaff(ctx, () => onCounty(ctx, next));
   const asAdmin = guard.require(ALL_ACCOUNTS, "全部账号", "administer");
-  const pages: PageRouteDeps = {
-    requireStaff: countyStaff,
-    statsContext,
-    page: (ctx, title, body, options) => shell(ctx, title, body, options),
-    ...(sandbox ? { extra: (ctx, spec) => (spec.id === "messages" ? tryBotPanel(staffOf(ctx).csrfToken) : undefined) } : {}),
+
+  /** The pages of one account, from its own Deps; one check per route group: signed in, then view (GET) or edit (POST) on it. */
+  const accountRouter = (scoped: Deps): Router => {
+    const r = new Router({ prefix: "/dashboard" });
+    const onAccount = guard.require(scoped.account.id, scoped.config.dashboard.accountName);
+    const accountStaff: Middleware = (ctx, next) => auth.requireStaff(ctx, () => onAccount(ctx, next));
+    let catchingUp = false;
+    const statsContext = (): StatsContext => {
+      const ctx = statsContextOf(scoped, stats);
+      if (!catchingUp) {
+        // A long history not rolled up yet (first start): catch up in the background, yielding per day.
+        catchingUp = true;
+        rollupMessages(ctx).catch((err: unknown) => log.error({ err, account: scoped.account.id }, "message rollup failed"));
+      }
+      return ctx;
+    };
+    const pages: PageRouteDeps = {
+      requireStaff: accountStaff,
+      statsContext,
+      page: (ctx, title, body, options) => shell(scoped, ctx, title, body, options),
+      ...(scoped.sandbox ? { extra: (ctx, spec) => (spec.id === "messages" ? tryBotPanel(staffOf(ctx).csrfToken) : undefined) } : {}),
+    };
+    // 青年之声 first: it serves /dashboard/qa (the "qa" stats page plus the tickets to answer).
+    mountQaRoutes(r, scoped, pages);
+    mountCommentRoutes(r, scoped, pages);
+    mountInboxRoutes(r, scoped, pages);
+    mountDraftRoutes(r, scoped, pages);
+    // 发布 before the stats pages: it serves /dashboard/publications (the CSV export stays theirs).
+    mountPublishRoutes(r, scoped, pages);
+    mountPhoneRoutes(r, scoped, pages);
+    mountPageRoutes(r, pages);
+    if (scoped.sandbox) {
+      mountTryRoutes(r, scoped, pages);
+      // The simulator's control routes, behind the login like every other dashboard form (issue 12).
+      mountControlRoutes(r, scoped.sandbox, { read: [auth.requireStaff, asAdmin], change: [auth.requireStaff, asAdmin, requireCsrfInput], input: inputOf });
+    }
+    return r;
   };
-  // 青年之声 first: it serves /dashboard/qa (the "qa" stats page plus the tickets to answer).
-  mountQaRoutes(router, deps, pages);
-  mountCommentRoutes(router, deps, pages);
-  mountInboxRoutes(router, deps, pages);
-  // 附件3 checks per row (a township's staff enter their own row): signed in here, roles inside.
-  mountReportRoutes(router, deps, { ...pages, requireStaff: auth.requireStaff }, { guard, county });
-  mountDraftRoutes(router, deps, pages);
-  // 发布 before the stats pages: it serves /dashboard/publications (the CSV export stays theirs).
-  mountPublishRoutes(router, deps, pages);
-  mountPhoneRoutes(router, deps, pages);
-  // Signed in without a right on the county account's pages (a township's staff): the dashboard's
-  // front door leads to the one page they have, their 附件3 row, instead of a 403.
+  const accountRouters = new Map([...deps.matrix].map(([id, scoped]) => [id, accountRouter(scoped)] as const));
+
+  // The pages over every account: the county's layout, each row or account checked inside.
+  const sharedPages: PageRouteDeps = {
+    requireStaff: auth.requireStaff,
+    statsContext: () => statsContextOf(deps, stats),
+    page: (ctx, title, body, options) => shell(current(ctx), ctx, title, body, options),
+  };
+  mountReportRoutes(router, deps, sharedPages, { guard, county });
+  mountStaffRoutes(router, deps, sharedPages, { users, roles, asAdmin, county });
+  // Signed in without a right on any served account (a township that only files 附件3): the
+  // dashboard's front door leads to the one page they have, their 附件3 row, instead of a 403.
   router.get("/", auth.requireStaff, async (ctx, next) => {
     const grants = staffOf(ctx).grants;
-    if (!can(grants, "view", county) && grants.length > 0) return ctx.redirect("/dashboard/township-report");
+    if (grants.length > 0 && !accountIds.some((id) => can(grants, "view", id))) return ctx.redirect("/dashboard/township-report");
     await next();
   });
-  mountPageRoutes(router, pages);
-  mountStaffRoutes(router, deps, { ...pages, requireStaff: auth.requireStaff }, { users, roles, asAdmin, county });
-  if (deps.sandbox) {
-    mountTryRoutes(router, deps, pages);
-    // The simulator's control routes, behind the login like every other dashboard form (issue 12).
-    mountControlRoutes(router, deps.sandbox, { read: [auth.requireStaff, asAdmin], change: [auth.requireStaff, asAdmin, requireCsrfInput], input: inputOf });
-  }
-  return router;
+  // Everything else is one account's page: the current account's router answers it.
+  const accountMiddleware = new Map([...accountRouters].map(([id, r]) => [id, r.routes() as unknown as Middleware] as const));
+  const toAccount: Middleware = (ctx, next) => accountMiddleware.get(current(ctx).account.id)!(ctx, next);
+  router.all("/", toAccount);
+  router.all("/{*rest}", toAccount);
+  return Object.assign(router, { accountRouters });
 }

@@ -19,7 +19,7 @@ export const TRY_OPENID = "oLunTaiDashboardTryYouth0001";
  * mode) on the address this request came in on, and renders the passive reply as the youth sees it.
  */
 export async function tryBot(deps: Deps, ctx: Context, text: string): Promise<TryBotExchange> {
-  const account = deps.accounts.get("default")!;
+  const account = deps.accounts.get(deps.account.id)!;
   const aesKey = account.aesKeys[0];
   const push = buildPush(
     { kind: "text", content: text },
@@ -30,7 +30,7 @@ export async function tryBot(deps: Deps, ctx: Context, text: string): Promise<Tr
   const { localAddress, localPort } = ctx.req.socket;
   const host = !localAddress ? "127.0.0.1" : localAddress.includes(":") ? `[${localAddress}]` : localAddress;
   try {
-    const res = await fetch(`http://${host}:${localPort}/wechat?${push.query}`, {
+    const res = await fetch(`http://${host}:${localPort}${deps.account.id === "default" ? "/wechat" : `/wechat/${deps.account.id}`}?${push.query}`, {
       method: "POST",
       headers: { "content-type": "text/xml" },
       body: push.body,

@@ -22,6 +22,8 @@ export interface LayoutOptions {
     inbox?: { count: number; oldest: string };
     /** The entries this user may open (their roles); absent: all but 人员. A link that only leads to 403 is noise. */
     nav?: ReadonlySet<NavId>;
+    /** The accounts this user may view, when more than one (the matrix's account switcher). */
+    accounts?: ReadonlyArray<{ id: string; name: string; current: boolean }>;
   };
   /** Pages with charts load chart.js and the dashboard script. */
   charts?: boolean;
@@ -33,6 +35,13 @@ function inboxLink(staff: NonNullable<LayoutOptions["staff"]>): SafeHtml {
   return html`<a href="/dashboard/inbox${waiting ? "?filter=unanswered" : ""}"${staff.active === "inbox" ? html` aria-current="page"` : ""} data-nav="inbox"${
     waiting ? html` title="${waiting.count} 位关注者等待回复，最久的已等 ${waiting.oldest}"` : ""
   }>私信${waiting ? html` <span class="nav-count" data-unanswered-count="${waiting.count}">${waiting.count} · 最久 ${waiting.oldest}</span>` : ""}</a>`;
+}
+
+/** 切换账号: a plain list of links (no script), each to that account's overview. */
+function accountSwitcher(accounts: NonNullable<NonNullable<LayoutOptions["staff"]>["accounts"]>): SafeHtml {
+  return html`<details class="switcher"><summary>切换账号</summary><ul>${accounts.map(
+    (a) => html`<li><a href="/dashboard?account=${encodeURIComponent(a.id)}"${a.current ? html` aria-current="true"` : ""} data-account="${a.id}">${a.name}</a></li>`,
+  )}</ul></details>`;
 }
 
 /** The page shell: viewport meta, one stylesheet, the red header with the nav; no inline script. */
@@ -47,7 +56,7 @@ export function layout(options: LayoutOptions, body: SafeHtml): SafeHtml {
           html`<a href="/dashboard${p.path ? `/${p.path}` : ""}${p.param === "range" && staff.query ? `?${staff.query}` : ""}"${
             p.id === staff.active ? html` aria-current="page"` : ""
           }>${p.nav}</a>${p.id === "messages" && shows("inbox") ? inboxLink(staff) : ""}${p.id === "articles" ? link("drafts", "drafts", "稿件") : ""}`,
-      )}${link("comments", "comments", "留言")}${link("township-report", "township-report", "附件3")}${link("staff", "staff", "人员")}</nav>
+      )}${link("comments", "comments", "留言")}${link("matrix", "matrix", "矩阵")}${link("township-report", "township-report", "附件3")}${link("staff", "staff", "人员")}</nav>
       <div class="who">${staff.sandbox ? html`<span class="badge" title="未配置微信凭据，使用内置模拟器">沙盒</span>` : ""}
         <span>${staff.name}</span>${shows("phone") ? html`<a class="who-phone" href="/dashboard/phone"${staff.active === "phone" ? html` aria-current="page"` : ""}>我的手机</a>` : ""}
         <form method="post" action="/dashboard/logout"><input type="hidden" name="_csrf" value="${staff.csrfToken}"><button type="submit">退出</button></form>
@@ -63,7 +72,7 @@ export function layout(options: LayoutOptions, body: SafeHtml): SafeHtml {
 <link rel="stylesheet" href="${options.assets.css}">
 </head>
 <body>
-<header class="top"><a class="brand" href="/dashboard">${options.accountName} · 后台</a>${nav}</header>
+<header class="top"><a class="brand" href="/dashboard">${options.accountName} · 后台</a>${staff?.accounts ? accountSwitcher(staff.accounts) : ""}${nav}</header>
 <main>
 ${body}
 </main>

@@ -22,6 +22,15 @@ export interface AccessTokenState {
   refreshedAt: number | null;
   leaseOwner: string | null;
   leaseUntil: number;
+  /** The last failed refresh (kept after a later success: compare with refreshedAt). */
+  failure: TokenFailure | null;
+}
+
+/** A stable_token call that failed: WeChat's errcode and errmsg, or (errcode null) why no answer came. */
+export interface TokenFailure {
+  at: number;
+  errcode: number | null;
+  detail: string;
 }
 
 /**
@@ -39,6 +48,8 @@ export interface AccessTokenStore {
   release(accountId: string, owner: string): void;
   /** Compare-and-set drop: forgets the token only if it is still `token`. @returns whether it was dropped */
   invalidate(accountId: string, token: string): boolean;
+  /** Remembers a failed refresh, for the 矩阵 page's health column (the lease is released separately). */
+  recordFailure(accountId: string, failure: TokenFailure): void;
   /** For inspection and tests; never exposes the token itself. */
   state(accountId: string): AccessTokenState | undefined;
 }
@@ -49,11 +60,14 @@ interface Row {
   refreshed_at: number | null;
   lease_owner: string | null;
   lease_until: number;
+  failed_at: number | null;
+  failure_errcode: number | null;
+  failure_detail: string | null;
 }
 
 export function createAccessTokenStore(db: Db): AccessTokenStore {
   const select = db.prepare<{ account_id: string }, Row>(
-    `SELECT access_token, expires_at, refreshed_at, lease_owner, lease_until
+    `SELECT access_token, expires_at, refreshed_at, lease_owner, lease_until, failed_at, failure_errcode, failure_detail
        FROM access_tokens WHERE account_id = @account_id`,
   );
   const takeLease = db.prepare(
@@ -70,6 +84,11 @@ export function createAccessTokenStore(db: Db): AccessTokenStore {
   const releaseLease = db.prepare(
     `UPDATE access_tokens SET lease_owner = NULL, lease_until = 0
       WHERE account_id = @account_id AND lease_owner = @owner`,
+  );
+  const fail = db.prepare(
+    `INSERT INTO access_tokens (account_id, failed_at, failure_errcode, failure_detail)
+     VALUES (@account_id, @at, @errcode, @detail)
+     ON CONFLICT (account_id) DO UPDATE SET failed_at = @at, failure_errcode = @errcode, failure_detail = @detail`,
   );
   const drop = db.prepare(
     `UPDATE access_tokens SET access_token = NULL, expires_at = 0
@@ -103,6 +122,9 @@ export function createAccessTokenStore(db: Db): AccessTokenStore {
     invalidate(accountId, token) {
       return drop.run({ account_id: accountId, token }).changes > 0;
     },
+    recordFailure(accountId, f) {
+      fail.run({ account_id: accountId, at: f.at, errcode: f.errcode, detail: f.detail.slice(0, 300) });
+    },
     state(accountId) {
       const row = select.get({ account_id: accountId });
       if (!row) return undefined;
@@ -112,6 +134,7 @@ export function createAccessTokenStore(db: Db): AccessTokenStore {
         refreshedAt: row.refreshed_at,
         leaseOwner: row.lease_owner,
         leaseUntil: row.lease_until,
+        failure: row.failed_at === null ? null : { at: row.failed_at, errcode: row.failure_errcode, detail: row.failure_detail ?? "" },
       };
     },
   };

@@ -69,6 +69,8 @@ const TEXT_CHARS = 60;
  */
 export interface StatsMessageStore {
   firstReceivedAt(accountId: string): number | undefined;
+  /** The newest push received (any type): the 矩阵 page's "last push received". */
+  lastReceivedAt(accountId: string): number | undefined;
   /** Aggregates the pushes received in [start, end) (Unix ms). */
   aggregate(accountId: string, day: string, start: number, end: number): DayRollup;
   /** Replaces the rollup rows of `rollup.day` (idempotent). */
@@ -99,6 +101,10 @@ const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''
 export function createStatsMessageStore(db: Db): StatsMessageStore {
   const selectFirst = db.prepare<{ account_id: string }, { at: number | null }>(
     "SELECT min(received_at) AS at FROM inbound_messages WHERE account_id = @account_id",
+  );
+  // max() over inbound_messages_by_time (account_id, received_at) is one index seek, whatever the log's size.
+  const selectLast = db.prepare<{ account_id: string }, { at: number | null }>(
+    "SELECT max(received_at) AS at FROM inbound_messages WHERE account_id = @account_id",
   );
   // A day is ~1–3 k rows reached through inbound_messages_by_time; SQLite groups them faster than
   // JS can walk them (no row objects), so a day is three small GROUP BY queries.
@@ -173,6 +179,7 @@ export function createStatsMessageStore(db: Db): StatsMessageStore {
 
   return {
     firstReceivedAt: (accountId) => selectFirst.get({ account_id: accountId })?.at ?? undefined,
+    lastReceivedAt: (accountId) => selectLast.get({ account_id: accountId })?.at ?? undefined,
     aggregate(accountId, day, start, end) {
       const span = { account_id: accountId, start, end };
       const types = new Map<string, TypeCount>();

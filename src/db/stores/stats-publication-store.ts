@@ -22,6 +22,15 @@ export interface ColumnCount {
   n: number;
 }
 
+/** The newest publication that failed or was missed, with the reason staff read on the 发布 page. */
+export interface PublicationFailure {
+  title: string;
+  state: "failed" | "missed";
+  reason: string | null;
+  /** When the row last changed (the failure was recorded). */
+  at: number;
+}
+
 /** Read-only queries on the publishing engineer's ledger (publications), for the stats pages. */
 export interface StatsPublicationStore {
   /** Rows published in [from, to), or (not published) scheduled in it; newest first. */
@@ -30,6 +39,10 @@ export interface StatsPublicationStore {
   publishedPerColumn(accountId: string, from: number, to: number): ColumnCount[];
   /** Rows per state with scheduled_at or published_at in [from, to). */
   statesBetween(accountId: string, from: number, to: number): { state: string; n: number }[];
+  /** The newest published row (the 矩阵 page's "last publication"). */
+  lastPublished(accountId: string): { title: string; publishedAt: number } | undefined;
+  /** The newest failed or missed row. */
+  lastFailure(accountId: string): PublicationFailure | undefined;
 }
 
 type Span = { account_id: string; from: number; to: number };
@@ -51,7 +64,19 @@ export function createStatsPublicationStore(db: Db): StatsPublicationStore {
     SELECT state, count(*) AS n FROM publications
     WHERE account_id = @account_id AND coalesce(published_at, scheduled_at) >= @from AND coalesce(published_at, scheduled_at) < @to
     GROUP BY state`);
+  // Both reach the account's rows of one or two states through publications_by_state, then sort
+  // those few (an account publishes a few hundred posts a year).
+  const lastPublished = db.prepare<{ account_id: string }, { title: string; publishedAt: number }>(`
+    SELECT coalesce(article_title, post_title) AS title, published_at AS publishedAt FROM publications
+    WHERE account_id = @account_id AND state = 'published' AND published_at IS NOT NULL
+    ORDER BY published_at DESC, id DESC LIMIT 1`);
+  const lastFailure = db.prepare<{ account_id: string }, PublicationFailure>(`
+    SELECT coalesce(article_title, post_title) AS title, state, failure_reason AS reason, updated_at AS at FROM publications
+    WHERE account_id = @account_id AND state IN ('failed', 'missed')
+    ORDER BY updated_at DESC, id DESC LIMIT 1`);
   return {
+    lastPublished: (accountId) => lastPublished.get({ account_id: accountId }),
+    lastFailure: (accountId) => lastFailure.get({ account_id: accountId }),
     listBetween: (accountId, from, to) => list.all({ account_id: accountId, from, to }),
     publishedPerColumn: (accountId, from, to) => perColumn.all({ account_id: accountId, from, to }),
     statesBetween: (accountId, from, to) => states.all({ account_id: accountId, from, to }),

@@ -1,5 +1,6 @@
 import { PUBLISH_CSS } from "./publish-css";
 import { TOWNSHIP_REPORT_CSS } from "./township-report-css";
+import { MATRIX_CSS } from "./matrix-css";
 
 /** The dashboard's one stylesheet, served as /dashboard/assets/dashboard.css (no build step, no CDN). */
 export const DASHBOARD_CSS = `
@@ -14,6 +15,11 @@ header.top nav a { color: #fff; text-decoration: none; padding: .25rem .6rem; bo
 header.top nav a[aria-current="page"] { background: rgba(255,255,255,.22); font-weight: 600; }
 header.top .who { display: flex; align-items: center; gap: .5rem; font-size: .9rem; }
 header.top .who button { background: transparent; color: #fff; border: 1px solid rgba(255,255,255,.7); border-radius: 4px; padding: .15rem .6rem; cursor: pointer; }
+header.top .switcher { position: relative; font-size: .9rem; }
+header.top .switcher summary { cursor: pointer; color: #fff; border: 1px solid rgba(255,255,255,.7); border-radius: 4px; padding: .15rem .6rem; list-style: none; }
+header.top .switcher ul { position: absolute; z-index: 10; margin: .3rem 0 0; padding: .3rem 0; list-style: none; background: #fff; border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); min-width: 10rem; }
+header.top .switcher a { display: block; padding: .45rem .9rem; color: #222; text-decoration: none; }
+header.top .switcher a[aria-current="true"] { font-weight: 700; color: var(--red); }
 main { max-width: 1200px; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.35rem; margin: .25rem 0 1rem; }
 h2, h3 { font-size: 1.05rem; margin: 0 0 .5rem; }
@@ -134,4 +140,4 @@ p.back { display: flex; justify-content: space-between; }
   .kpi .value { font-size: 1.25rem; }
   .chart-box { height: 230px; }
 }
-${PUBLISH_CSS}${TOWNSHIP_REPORT_CSS}`;
+${PUBLISH_CSS}${TOWNSHIP_REPORT_CSS}${MATRIX_CSS}`;

@@ -1,0 +1,32 @@
+/**
+ * The 矩阵 page (views/matrix-views.ts), appended to the dashboard's one stylesheet. Under 640 px
+ * each account becomes a card (each cell with its label), as the 发布 page does, so a phone never
+ * scrolls sideways through 20 columns.
+ */
+export const MATRIX_CSS = `
+/* 矩阵 (views/matrix-views.ts) */
+table.matrix { font-size: .85rem; }
+table.matrix th.group { text-align: center; border-bottom: 1px solid var(--line); }
+table.matrix thead th a { color: inherit; text-decoration: none; white-space: nowrap; }
+table.matrix thead th[aria-sort=ascending] a, table.matrix thead th[aria-sort=descending] a { color: var(--red); }
+table.matrix th.c-name { white-space: nowrap; }
+table.matrix .township { display: block; color: var(--muted); font-size: .75rem; font-weight: 400; }
+table.matrix td.c-lastPublication, table.matrix td.c-lastFailure, table.matrix td.c-health, table.matrix td.c-token { min-width: 9rem; max-width: 18rem; overflow-wrap: anywhere; }
+table.matrix td.attention { color: #8a1c1c; }
+table.matrix tr.attention th.c-name { border-left: 4px solid var(--red); }
+table.matrix tr[data-standing=paused] td, table.matrix tr[data-standing=not_served] td { color: var(--muted); }
+table.matrix .matrix-note { margin: .2rem 0 0; font-size: .78rem; color: var(--muted); }
+table.matrix tfoot tr.sum th, table.matrix tfoot tr.sum td { font-weight: 600; background: #fafbfc; border-top: 2px solid var(--line); }
+@media (max-width: 640px) {
+  table.matrix, table.matrix tbody, table.matrix tfoot, table.matrix tr, table.matrix th, table.matrix td { display: block; width: 100%; }
+  table.matrix thead { display: none; }
+  table.matrix tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .15rem .6rem; border: 1px solid var(--line); border-radius: 8px; padding: .5rem .7rem; margin-bottom: .6rem; background: #fff; box-sizing: border-box; }
+  table.matrix .c-name, table.matrix .c-health, table.matrix .c-lastPublication, table.matrix .c-token, table.matrix .c-lastPush, table.matrix .c-lastFailure { grid-column: 1 / -1; }
+  table.matrix tr.attention { border-left: 4px solid var(--red); }
+  table.matrix tr.attention th.c-name { border-left: 0; }
+  table.matrix th, table.matrix td { border: 0; padding: .15rem 0; text-align: left; max-width: none; }
+  table.matrix th.c-name { font-size: 1.05rem; }
+  table.matrix td::before { content: attr(data-label); display: block; color: var(--muted); font-size: .75rem; }
+  table.matrix td:empty { display: none; }
+}
+`;
