@@ -1,3 +1,4 @@
+import { webhookPathOf } from "./webhook/webhook-path";
 import type { Config } from "./config";
 import type { AccountSettings, ArticleCatalog, Deps, ServedAccount } from "./deps";
 import { openDatabase } from "./db/open-database";
@@ -70,7 +71,7 @@ function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, account
 }
 
 /** What differs between two accounts' Deps: their config view, content, API client, 青年之声 and inbox. */
-type AccountParts = Pick<Deps, "config" | "account" | "content" | "wechat" | "qa" | "inbox" | "inboxWith" | "sandbox">;
+type AccountParts = Pick<Deps, "config" | "log" | "account" | "content" | "wechat" | "qa" | "inbox" | "inboxWith" | "sandbox">;
 
 /**
  * One served account's parts. Throws ContentError when its content folder is missing or broken
@@ -107,7 +108,7 @@ function buildAccountParts(
         log: categoryLogger(accountLog, "inbox"),
         verified: config.wechat.verified,
       });
-    return { config, account, content, wechat, qa, inbox: inboxWith(wechat), inboxWith, ...(sandbox ? { sandbox } : {}) };
+    return { config, log: accountLog, account, content, wechat, qa, inbox: inboxWith(wechat), inboxWith, ...(sandbox ? { sandbox } : {}) };
   } catch (err) {
     content.close();
     throw err;
@@ -157,7 +158,6 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
     const [county, ...townships] = built;
     const root: Deps = {
       ...county!,
-      log,
       clock,
       db,
       stores: { messages, settings, qaTickets: county!.qa.store, publications, staffReplies, followers: createFollowerStore(db), audit: createAuditStore(db), townshipFigures: createTownshipFigureStore(db), staffPhones: createStaffPhoneStore(db) },
@@ -214,7 +214,7 @@ export function pointSandboxAtWebhook(deps: Deps, origin: string, query = ""): v
     const { id, secrets } = scoped.account;
     scoped.sandbox.configure({
       callback: {
-        url: `${origin}${id === "default" ? "/wechat" : `/wechat/${id}`}${query}`,
+        url: `${origin}${webhookPathOf(id)}${query}`,
         token: secrets.token,
         encryptMode: deps.config.wechat.encryptMode,
         originalId: secrets.originalId,

@@ -37,6 +37,9 @@ const USAGE = `用法：npm run cli -- <命令> [选项]      （每个打印数
   send --click KEY              点一下自定义菜单（KEY 是 menu.yml 里按钮的 key）
     选项：--url URL（默认：用这个数据库运行的服务；找不到时 http://127.0.0.1:$PORT/wechat）
           --from OPENID（模拟的青年；默认一个固定的示例 openid）
+
+矩阵（content/accounts.yml 里有多个账号时）：posts、publish、preview、menu、qa、stats、send 都可以加
+  --account ID                  对这个账号操作（默认 default，团县委自己的账号），例如 --account lunnan
 `;
 
 /** The usage of every command: read from each module only when help is asked for. */
@@ -90,7 +93,10 @@ async function run(argv: string[]): Promise<void> {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
-  const withDeps = <T>(fn: (deps: Deps) => Promise<T> | T) => lazy.withDeps().withDeps(config, fn);
+  // `--account ID` chooses the account of the matrix (check and user read their own --account).
+  const { takeAccountOption, accountDepsOf } = require("./cli/account-option") as typeof import("./cli/account-option");
+  const { accountId, rest: args } = command === "check" || command === "user" ? { accountId: undefined, rest } : takeAccountOption(rest);
+  const withDeps = <T>(fn: (deps: Deps) => Promise<T> | T) => lazy.withDeps().withDeps(config, (deps) => fn(accountDepsOf(deps, accountId)));
   switch (command) {
     case "migrate": {
       const { openDatabase } = require("./db/open-database") as typeof import("./db/open-database");
@@ -107,30 +113,30 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case "posts":
-      process.exitCode = await withDeps((deps) => lazy.posts().postsCommand(deps, rest, out));
+      process.exitCode = await withDeps((deps) => lazy.posts().postsCommand(deps, args, out));
       return;
     case "publish":
-      process.exitCode = await withDeps((deps) => lazy.publish().publishCommand(deps, rest, out));
+      process.exitCode = await withDeps((deps) => lazy.publish().publishCommand(deps, args, out));
       return;
     case "preview":
-      process.exitCode = await withDeps((deps) => lazy.preview().previewCommand(deps, rest, out));
+      process.exitCode = await withDeps((deps) => lazy.preview().previewCommand(deps, args, out));
       return;
     case "menu":
-      process.exitCode = await withDeps((deps) => lazy.menu().menuCommand(deps, rest, out));
+      process.exitCode = await withDeps((deps) => lazy.menu().menuCommand(deps, args, out));
       return;
     case "qa":
-      process.exitCode = await withDeps((deps) => lazy.qa().qaCommand(deps, rest, out));
+      process.exitCode = await withDeps((deps) => lazy.qa().qaCommand(deps, args, out));
       return;
     case "send": {
       const { values, positionals } = parseArgs({
-        args: rest,
+        args,
         allowPositionals: true,
         options: { event: { type: "string" }, click: { type: "string" }, scene: { type: "string" }, url: { type: "string" }, from: { type: "string" } },
       });
       const action = actionFrom(positionals, values);
       const label = lazy.send().actionLabel(action);
       const { systemClock } = require("./time") as typeof import("./time");
-      const result = await lazy.send().sendCommand(config, systemClock, { action, url: values.url, openId: values.from });
+      const result = await lazy.send().sendCommand(config, systemClock, { action, url: values.url, openId: values.from, accountId });
       out(`你 → ${label}\n公众号 ←\n${result.text}\n`);
       if (result.status !== 200) process.exitCode = 1;
       return;
@@ -140,7 +146,7 @@ async function run(argv: string[]): Promise<void> {
       const { cliLogger } = require("./cli/cli-logger") as typeof import("./cli/cli-logger");
       // Progress rewrites one line of a terminal; piped, nobody wants it.
       const progress = process.stderr.isTTY ? (text: string) => void process.stderr.write(`\r\u001b[K${text}`) : undefined;
-      process.exitCode = await lazy.stats().statsCommand(config, cliLogger(config), rest, out, undefined, progress);
+      process.exitCode = await lazy.stats().statsCommand(config, cliLogger(config), args, out, undefined, progress, accountId);
       return;
     }
     case "user": {

@@ -21,7 +21,7 @@ export interface CheckTarget {
 }
 
 /** The folder as typed from where the command runs (absolute when it lies elsewhere). */
-export function shownPath(dir: string): string {
+function shownPath(dir: string): string {
   const rel = path.relative(process.cwd(), dir);
   return rel === "" ? "." : rel.startsWith("..") ? dir : rel;
 }

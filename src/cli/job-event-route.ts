@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Deps } from "../deps";
 import { pointSandboxAtWebhook } from "../build-deps";
+import { webhookPathOf } from "../webhook/webhook-path";
 import { createPushHandler } from "../webhook/handle-push";
 import { findRunningService, type ServiceProbe } from "./running-service";
 
@@ -48,7 +49,8 @@ export async function routeJobEvents(deps: Deps, probe?: ServiceProbe): Promise<
       });
   }
   pointSandboxAtWebhook(deps, origin, marker);
-  const url = `${origin}/wechat${marker}`;
+  const path = webhookPathOf(deps.account.id);
+  const url = `${origin}${path}${marker}`;
   return {
     close,
     report() {
@@ -61,8 +63,8 @@ export async function routeJobEvents(deps: Deps, probe?: ServiceProbe): Promise<
             : `${name}：服务未在运行，本命令记录结果失败（${p.error ?? `HTTP ${p.httpStatus}`}）；请把这一行和上面的日志发给技术人员`;
         }
         return p.httpStatus === 200
-          ? `${name}：已送到运行中的服务 ${origin}/wechat，服务已记录结果`
-          : `${name}：送到运行中的服务 ${origin}/wechat 失败（${p.error ?? `HTTP ${p.httpStatus}`}）；请查看服务日志，确认服务与本命令使用同一个 .env`;
+          ? `${name}：已送到运行中的服务 ${origin}${path}，服务已记录结果`
+          : `${name}：送到运行中的服务 ${origin}${path} 失败（${p.error ?? `HTTP ${p.httpStatus}`}）；请查看服务日志，确认服务与本命令使用同一个 .env`;
       });
     },
   };

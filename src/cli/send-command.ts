@@ -1,3 +1,4 @@
+import { webhookPathOf } from "../webhook/webhook-path";
 import type { Config } from "../config";
 import { openDatabase } from "../db/open-database";
 import { createSettingsStore } from "../db/stores/settings-store";
@@ -90,7 +91,7 @@ export async function sendCommand(config: Config, clock: Clock, options: SendOpt
     { token: secrets.token, originalId: secrets.originalId, encrypt, appId: secrets.appId, aesKey },
     clock.now(),
   );
-  const path = options.accountId === undefined || options.accountId === "default" ? "/wechat" : `/wechat/${options.accountId}`;
+  const path = webhookPathOf(options.accountId ?? "default");
   const url = options.url ?? `${running ?? `http://127.0.0.1:${config.port}`}${path}`;
   let res: Response;
   try {

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { Config } from "../config";
 import { buildDeps, closeDeps } from "../build-deps";
 import type { Deps } from "../deps";
+import { accountDepsOf } from "./account-option";
 import type { Logger } from "../logger";
 import type { Clock } from "../time";
 import { createApiClient } from "../wechat/api-client";
@@ -44,6 +45,8 @@ export async function statsCommand(
   clock?: Clock,
   /** Where "正在拉取…" goes while refresh works (the CLI: stderr on a terminal; nowhere otherwise). */
   progress?: (text: string) => void,
+  /** `--account ID` (cli.ts): the account of the matrix; default the county's. */
+  accountId?: string,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -58,8 +61,9 @@ export async function statsCommand(
       json: { type: "boolean" },
     },
   });
-  const deps = buildDeps(config, log, clock ? { clock } : {});
+  const all = buildDeps(config, log, clock ? { clock } : {});
   try {
+    const deps = accountDepsOf(all, accountId);
     if (positionals[0] === "refresh") return await refresh(deps, out, values.json === true, progress);
     if (positionals.length > 0) throw new Error(`stats: unknown argument "${positionals[0]}"\n${STATS_USAGE}`);
     const page = values.page ?? "overview";
@@ -70,7 +74,7 @@ export async function statsCommand(
     out(renderPages(models, values.json ? "json" : (values.format ?? "table"), values.table));
     return 0;
   } finally {
-    closeDeps(deps);
+    void closeDeps(all);
   }
 }
 

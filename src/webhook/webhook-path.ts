@@ -15,3 +15,6 @@ export function webhookAccountOf(path: string): string | null | undefined {
     return segment;
   }
 }
+
+/** The path WeChat is told to push an account's messages to: /wechat for the county's, /wechat/<id> for a township's. */
+export const webhookPathOf = (accountId: string): string => (accountId === "default" ? "/wechat" : `/wechat/${encodeURIComponent(accountId)}`);

@@ -17,14 +17,14 @@ const FIXTURE = path.join(__dirname, "../fixtures/content");
 /** 2026-11-01 08:00 in Beijing: the county's four demo posts are ahead (four warnings), the townships' 2027 posts too. */
 const NOW = new Date("2026-11-01T00:00:00Z");
 
-let root: string;
+let scratch: string;
 let content: string;
 beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), "check-accounts-"));
-  content = path.join(root, "content");
+  scratch = mkdtempSync(path.join(tmpdir(), "check-accounts-"));
+  content = path.join(scratch, "content");
   cpSync(FIXTURE, content, { recursive: true });
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
 const config = (databasePath = ":memory:") => loadConfig({ CONTENT_DIR: content, DATABASE_PATH: databasePath, LOG_LEVEL: "silent" });
 const run = (args: string[] = [], databasePath?: string) => {
@@ -102,7 +102,7 @@ describe("check on a matrix", () => {
   });
 
   it("reads each account's own ledger: a post published by 轮南 is not re-rendered, the county's plans are untouched", () => {
-    const dbPath = path.join(root, "app.db");
+    const dbPath = path.join(scratch, "app.db");
     const db = openDatabase(dbPath);
     const store = createPublicationStore(db);
     const at = new Date("2026-10-20T02:00:00Z");

@@ -1,3 +1,4 @@
+import { webhookPathOf } from "../../webhook/webhook-path";
 import type Router from "@koa/router";
 import type { Context, Middleware } from "koa";
 import type { Deps } from "../../deps";
@@ -30,7 +31,7 @@ export async function tryBot(deps: Deps, ctx: Context, text: string): Promise<Tr
   const { localAddress, localPort } = ctx.req.socket;
   const host = !localAddress ? "127.0.0.1" : localAddress.includes(":") ? `[${localAddress}]` : localAddress;
   try {
-    const res = await fetch(`http://${host}:${localPort}${deps.account.id === "default" ? "/wechat" : `/wechat/${deps.account.id}`}?${push.query}`, {
+    const res = await fetch(`http://${host}:${localPort}${webhookPathOf(deps.account.id)}?${push.query}`, {
       method: "POST",
       headers: { "content-type": "text/xml" },
       body: push.body,
