@@ -47,6 +47,7 @@ describe("content/accounts.yml", () => {
           verified: false,
           admin: null,
           env: { appId: "WECHAT_APP_ID", appSecret: "WECHAT_APP_SECRET", token: "WECHAT_TOKEN", aesKey: "WECHAT_ENCODING_AES_KEY" },
+          paused: false,
         },
       ],
     });

@@ -10,7 +10,7 @@ const MONTH = "2026-11";
 /** Anyone may reach these: the login form, logging out, the static files. */
 const PUBLIC = [/^\/dashboard\/login$/, /^\/dashboard\/logout$/, /\/assets\/:file$/];
 /** 附件3: checked per row, tested on its own below. */
-const REPORT = /^\/dashboard\/township-report/;
+const REPORT = /^\/dashboard\/(township-report|matrix)/;
 /** The county admin's alone, GET too: 人员 and the simulator's controls. */
 const ADMIN_ONLY = /^\/dashboard\/(staff|sandbox)\b/;
 
@@ -78,9 +78,9 @@ describe("roles on the dashboard (issue 14)", () => {
     const page = await (await b.get("/dashboard/messages?account=default")).text();
     expect(page).toContain("你的账号没有权限查看或操作 青春轮台 的内容，请联系县团委管理员");
     expect(page).toContain("你现在的权限：青春轮南（lunnan） 编辑");
-    // The nav offers only what opens: their 附件3 row.
+    // On the county's pages the nav offers only what opens for them: their 附件3 row and the 矩阵 (their account's row).
     const nav = /<nav[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? "";
-    expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(["/dashboard/township-report"]);
+    expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(["/dashboard/matrix", "/dashboard/township-report"]);
     expect(page).not.toContain("我的手机");
   });
 

@@ -12,6 +12,6 @@ export function statsContextOf(deps: Deps, stores: StatsStores = createStatsStor
     accountName: deps.config.dashboard.accountName,
     timezone: deps.config.scheduleTimezone,
     columns: deps.content.current().columns.map((c) => ({ id: c.id, name: c.name, category: c.category })),
-    contentCheck: () => checkContent(deps.config),
+    contentCheck: () => checkContent(deps.config, { accountId: deps.account.id }),
   };
 }

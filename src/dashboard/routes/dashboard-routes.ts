@@ -36,6 +36,7 @@ import { mountDraftRoutes } from "./dashboard-draft-routes";
 import { mountPublishRoutes } from "./dashboard-publish-routes";
 import { mountPhoneRoutes } from "./dashboard-phone-routes";
 import { mountStaffRoutes } from "./dashboard-staff-routes";
+import { mountMatrixRoutes } from "./dashboard-matrix-routes";
 
 /** The dashboard's router; `accountRouters` are the pages of each served account (tests walk them). */
 export type DashboardRouter = Router & { accountRouters: ReadonlyMap<string, Router> };
@@ -92,6 +93,7 @@ export function dashboardRoutes(deps: Deps): DashboardRouter {
     if (can(staff.grants, "view", accountId)) for (const id of [...PAGES.map((p) => p.id), "inbox", "drafts", "comments", "phone"] as const) nav.add(id);
     // 附件3: the county's viewers see the report; a township's staff are sent to their own row.
     if (staff.grants.length > 0) nav.add("township-report");
+    if (staff.grants.length > 0 && accountIds.some((id) => can(staff.grants, "view", id))) nav.add("matrix");
     if (can(staff.grants, "administer", ALL_ACCOUNTS)) nav.add("staff");
     return nav;
   };
@@ -184,6 +186,8 @@ export function dashboardRoutes(deps: Deps): DashboardRouter {
   };
   mountReportRoutes(router, deps, sharedPages, { guard, county });
   mountStaffRoutes(router, deps, sharedPages, { users, roles, asAdmin, county });
+  // 矩阵: every account the staff member may view, side by side (rows filtered by role inside).
+  mountMatrixRoutes(router, deps, { requireStaff: auth.requireStaff, page: sharedPages.page });
   // Signed in without a right on any served account (a township that only files 附件3): the
   // dashboard's front door leads to the one page they have, their 附件3 row, instead of a 403.
   router.get("/", auth.requireStaff, async (ctx, next) => {
