@@ -23,3 +23,6 @@ export function accountConfig(config: Config, account: ConfiguredAccount): Confi
     dashboard: Object.freeze({ ...config.dashboard, accountName: account.name }),
   });
 }
+
+/** The posts folder as editors name it on the pages: content/posts for the county, content/accounts/<id>/posts for a township. */
+export const postsFolderLabel = (accountId: string): string => (accountId === "default" ? "content/posts" : `content/accounts/${accountId}/posts`);

@@ -92,7 +92,13 @@ export function createQaService(deps: QaServiceDeps) {
     needsDecision:
       t.delivery === "uncertain" || (t.delivery === "sending" && t.sendingSince !== null && now.getTime() - t.sendingSince.getTime() > STALE_SENDING_MS),
   });
-  const load = (id: number): Ticket => store.get(id) ?? (() => { throw notFound(id); })();
+  // Ticket ids are one sequence across the matrix: another account's ticket is "not found" here,
+  // so a township's staff never read or answer it through an id in a URL (issue 14, Roles).
+  const load = (id: number): Ticket => {
+    const t = store.get(id);
+    if (!t || t.accountId !== accountId) throw notFound(id);
+    return t;
+  };
 
   /** Checks an answer before saving it: not empty, and it fits one text reply with its envelope. */
   const checkAnswer = (id: number, text: string): string => {

@@ -183,7 +183,8 @@ export function createPushHandler(deps: Deps): PushHandler {
       const account = deps.accounts.get(id);
       if (!account) {
         // Paused (accounts.yml `paused: true`): 503 stores nothing, and WeChat retries then tells the youth the account is unavailable.
-        const paused = deps.matrix.has(id);
+        // A paused township is never built (not in deps.matrix), so ask its declaration, not the matrix.
+        const paused = deps.config.matrix.accounts.some((a) => a.id === id && a.paused);
         const err = paused
           ? new RequestError("account_paused", `account "${id}" is paused (content/accounts.yml)`, 503)
           : new RequestError("unknown_account", `no account "${id}" is configured`, 404);

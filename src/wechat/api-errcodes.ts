@@ -179,6 +179,9 @@ export const ERRCODE_MEANINGS: Readonly<Record<number, ErrcodeMeaning>> = {
   40005: { action: "fatal", text: "微信不接受图片的文件类型（40005）：请把图片另存为 JPG 或 PNG 后重新发布" },
   40007: { action: "fatal", text: "微信找不到草稿或图片（40007 invalid media_id）：它可能已在公众号后台被删除；请点“重试”重新生成草稿" },
   40009: { action: "fatal", text: "图片太大（40009）：请把图片压缩到 1 MB 以内后重新发布" },
+  // A matrix has one AppID/AppSecret per account (issue 14): the fix names where that account's live.
+  40013: { action: "fatal", text: "AppID 不对（40013 invalid appid）：请核对服务器 .env 里该账号的 AppID（wx 开头共 18 位；团县委账号是 WECHAT_APP_ID，乡镇账号是 content/accounts.yml 中它的 env.app_id 所写的变量），改好后重启服务，再点“重试”" },
+  40125: { action: "fatal", text: "AppSecret 不对（40125 invalid appsecret）：请在 微信开发者平台 → 我的业务 → 公众号 → 基础信息 核对或重置 AppSecret，填进服务器 .env 里该账号的 AppSecret 变量（团县委账号是 WECHAT_APP_SECRET，乡镇账号是 content/accounts.yml 中它的 env.app_secret 所写的变量），重启服务后点“重试”" },
   40164: { action: "fatal", text: "服务器 IP 不在白名单（40164）：请在 微信开发者平台 → 我的业务 → 公众号 → 基础信息 → IP白名单 中加入本服务器的 IP，然后点“重试”" },
   41005: { action: "fatal", text: "上传的图片没有数据（41005）：请检查图片文件是否完整，然后点“重试”" },
   45002: { action: "fatal", text: "正文太长（45002）：微信要求正文少于 2 万字符（含排版代码），请删减正文" },

@@ -4,6 +4,7 @@ import path from "node:path";
 import type Router from "@koa/router";
 import type { Context } from "koa";
 import type { Deps } from "../../deps";
+import { postsFolderLabel } from "../../matrix/scope-account";
 import { checkDraft, previewPost, type DraftCheck } from "../../posts/check-draft";
 import { decodeMarkdown, MAX_MARKDOWN_BYTES } from "../../posts/decode-markdown";
 import { PHONE_PREVIEW_CSP } from "../../posts/phone-preview";
@@ -61,6 +62,7 @@ const EDITOR_CSP =
  */
 export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDeps): void {
   const accountId = deps.account.id;
+  const postsLabel = postsFolderLabel(accountId);
   const contentDir = deps.config.contentDir;
   const tz = deps.config.scheduleTimezone;
   const css = Buffer.from(DRAFT_EDITOR_CSS);
@@ -141,6 +143,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     const firstBodyLine = text !== undefined ? firstBodyLineOf(text, form.body) : 1;
     const suggested = suggestSlug(form.values["title"] ?? "", form.values["column"] ?? "", form.date || localDate(deps.clock.now(), tz));
     const body = editorPage({
+      postsDir: postsLabel,
       csrfToken: staffOf(ctx).csrfToken,
       assets,
       fields: list,
@@ -178,7 +181,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     const notices: Notice[] = [];
     const done = one(ctx.query["saved"]);
     if (done && POST_NAME_RE.test(done)) notices.push({ level: "info", text: `已保存 ${done}.md` });
-    send(ctx, "稿件", draftListPage({ rows: list, csrfToken: staffOf(ctx).csrfToken, assets, notices }));
+    send(ctx, "稿件", draftListPage({ rows: list, csrfToken: staffOf(ctx).csrfToken, assets, notices, postsDir: postsLabel }));
   });
 
   router.get("/drafts/new", pages.requireStaff, (ctx) => {
@@ -285,7 +288,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
       audit(ctx, "post.save_conflict", s.fileName, "文件在打开后被修改，未保存");
       const editor: EditorForm = { ...s.editor, baseHash: saved.theirsHash, name: isNew && saved.theirs !== "" ? "" : s.editor.name };
       return showEditor(ctx, editor, s.text, {
-        notices: [{ level: "warn", text: isNew ? `content/posts/${s.fileName}.md 已经存在，没有覆盖。请换一个英文短名，或打开那篇稿件修改。` : "没有保存：这篇稿件在你打开之后被别人改过。" }],
+        notices: [{ level: "warn", text: isNew ? `${postsLabel}/${s.fileName}.md 已经存在，没有覆盖。请换一个英文短名，或打开那篇稿件修改。` : "没有保存：这篇稿件在你打开之后被别人改过。" }],
         conflict: { theirs: saved.theirs, yours: s.text },
         status: 409,
         checkName: s.fileName,
@@ -320,7 +323,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     const pictures = uploads.filter((u) => !mds.includes(u));
     const listWith = (notices: Notice[], status: number) => {
       ctx.status = status;
-      send(ctx, "稿件", draftListPage({ rows: listRows(), csrfToken: staffOf(ctx).csrfToken, assets, notices }), status);
+      send(ctx, "稿件", draftListPage({ rows: listRows(), csrfToken: staffOf(ctx).csrfToken, assets, notices, postsDir: postsLabel }), status);
     };
     if (mds.length !== 1) return listWith([{ level: "warn", text: mds.length === 0 ? "没有收到 .md 文件：请选择一篇文章（.md）和其中用到的图片。" : "一次只能上传一篇文章（.md），图片可以多张。" }], 422);
     const md = mds[0]!;
@@ -366,7 +369,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     const saved = savePostFile(postPath(contentDir, name)!, text, "");
     if (!saved.ok) {
       audit(ctx, "post.upload_conflict", name, `${shown}：同名稿件已存在，未覆盖`);
-      notices.push({ level: "warn", text: `content/posts/${name}.md 已经存在，没有覆盖。请换一个文件名，或打开那篇稿件修改。` });
+      notices.push({ level: "warn", text: `${postsLabel}/${name}.md 已经存在，没有覆盖。请换一个文件名，或打开那篇稿件修改。` });
       return showEditor(ctx, editor, text, { notices, status: 409, conflict: { theirs: saved.theirs, yours: text }, checkName: name });
     }
     audit(ctx, "post.upload", name, `${shown}，${md.data.length} 字节，${pictures.length} 张图片；${result.errors.length} 个问题`);
@@ -380,12 +383,12 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     if (text === undefined) {
       ctx.status = 404;
       ctx.type = "text/plain; charset=utf-8";
-      ctx.body = `没有这篇稿件：content/posts/${name}.md`;
+      ctx.body = `没有这篇稿件：${postsLabel}/${name}.md`;
       return;
     }
     const { values, body } = formFromText(text, fields());
     const form: EditorForm = { name, date: name.slice(0, 10), slug: name.slice(11), baseHash: hashText(text), values, body };
-    const notices: Notice[] = one(ctx.query["saved"]) ? [{ level: "info", text: `已保存 content/posts/${name}.md` }] : [];
+    const notices: Notice[] = one(ctx.query["saved"]) ? [{ level: "info", text: `已保存 ${postsLabel}/${name}.md` }] : [];
     // The answer of "发送预览到我的手机" (dashboard-phone-routes.ts), redirected back here.
     const preview = one(ctx.query["preview"]);
     if (preview === "sent") notices.push({ level: "info", text: "预览已发送到你的手机，几秒后在微信里查看（预览用的是已保存的版本）。" });

@@ -1,6 +1,7 @@
 import type Router from "@koa/router";
 import type { Context } from "koa";
 import type { Deps } from "../../deps";
+import { postsFolderLabel } from "../../matrix/scope-account";
 import { AppError } from "../../errors";
 import { withWeChat } from "../../cli/cli-wechat";
 import { describePlan, zoneName } from "../../posts/describe-plan";
@@ -104,7 +105,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
       { label: "草稿已建", value: formatNumber(count("draft_only")) },
     ];
     const charts = presentPublications(pages.statsContext(), range).charts;
-    render(ctx, "发布", publishPage({ model, kpis, charts, range, today, notice: doneNotice(ctx) }), 200, charts.length > 0);
+    render(ctx, "发布", publishPage({ model, kpis, charts, range, today, notice: doneNotice(ctx), postsDir: postsFolderLabel(accountId) }), 200, charts.length > 0);
   });
 
   /** The post and its row as the page shows them, with every ledger row in view. */
@@ -124,7 +125,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
   /** What pressing the button will do, in sentences. */
   const willOf = (item: PublishItem, action: PublishAction, post: Post | undefined): string[] => {
     const now = deps.clock.now();
-    const file = `content/posts/${item.slug}.md`;
+    const file = `${postsFolderLabel(accountId)}/${item.slug}.md`;
     const mode = post?.mode ?? deps.stores.publications.find(accountId, item.slug)?.mode ?? "publish";
     const plan = describePlan({ mode, at: now, now, timezone: tz, quota: mode === "mass" ? quotaAt(now) : undefined });
     switch (action) {
@@ -179,7 +180,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
     let sentence: string;
     try {
       if (action === "reschedule") {
-        if (!post) throw new AppError("reschedule_refused", `content/posts/${item.slug}.md 不在了：无法改时间。`, { expose: true, status: 409 });
+        if (!post) throw new AppError("reschedule_refused", `${postsFolderLabel(accountId)}/${item.slug}.md 不在了：无法改时间。`, { expose: true, status: 409 });
         const form = formOf(ctx);
         const done = reschedulePost({ file: post.file, expectedHash: form.get("hash") ?? "", newTime: form.get("publish_at") ?? "", timezone: tz, now: deps.clock.now() });
         sentence = `已改时间：${item.slug}.md 的 ${done.before.trim()} → ${done.line.trim()}。到时按新的时间发出。`;

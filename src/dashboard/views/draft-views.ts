@@ -25,7 +25,7 @@ const notices = (list: readonly Notice[]) =>
   list.map((n) => html`<p class="notice ${n.level}" role="status" data-notice="${n.level}">${n.text}</p>`);
 
 /** GET /dashboard/drafts */
-export function draftListPage(o: { rows: DraftListRow[]; csrfToken: string; assets: DraftAssets; notices: Notice[] }): SafeHtml {
+export function draftListPage(o: { rows: DraftListRow[]; csrfToken: string; assets: DraftAssets; notices: Notice[]; postsDir: string }): SafeHtml {
   const rows = o.rows.map(
     (r) => html`<tr data-draft="${r.name}">
 <td data-label="标题"><a href="/dashboard/drafts/${r.name}">${r.title}</a>${r.newspic ? html` <span class="tag" data-newspic>图片消息</span>` : ""}<br><small class="empty">${r.name}.md</small></td>
@@ -36,7 +36,7 @@ export function draftListPage(o: { rows: DraftListRow[]; csrfToken: string; asse
 </tr>`,
   );
   return html`<link rel="stylesheet" href="${o.assets.css}">
-<h1>稿件 <small class="empty">content/posts/ 里的文章 · 时间为北京时间</small></h1>
+<h1>稿件 <small class="empty">${o.postsDir}/ 里的文章 · 时间为北京时间</small></h1>
 ${notices(o.notices)}
 <p class="actions"><a class="button primary" href="/dashboard/drafts/new" data-new-draft>新建稿件</a></p>
 <div class="card">
@@ -56,6 +56,8 @@ ${notices(o.notices)}
 }
 
 export interface EditorPageOptions {
+  /** The account's posts folder as editors name it (content/posts, content/accounts/<id>/posts). */
+  postsDir: string;
   csrfToken: string;
   assets: DraftAssets;
   fields: EditorField[];
@@ -112,7 +114,7 @@ export function editorPage(o: EditorPageOptions): SafeHtml {
   const newspic = f.values["type"] === "newspic";
   const previewSrc = isNew ? "/dashboard/drafts/preview" : `/dashboard/drafts/preview?name=${encodeURIComponent(f.name)}`;
   return html`<link rel="stylesheet" href="${o.assets.css}">
-<p class="back"><a href="/dashboard/drafts">‹ 全部稿件</a>${isNew ? "" : html`<small class="empty">content/posts/${f.name}.md</small>`}</p>
+<p class="back"><a href="/dashboard/drafts">‹ 全部稿件</a>${isNew ? "" : html`<small class="empty">${o.postsDir}/${f.name}.md</small>`}</p>
 <h1>${isNew ? "新建稿件" : html`稿件 · ${title}`}</h1>
 ${notices(o.notices)}
 <p class="notice ${o.plan.level}" data-plan>${o.plan.text}</p>
@@ -167,7 +169,7 @@ ${
 <div class="drop" data-drop>
 <label for="picture-input">插入图片：拖到这里，或<span class="pick">从相册/文件选择</span></label>
 <input type="file" id="picture-input" accept="image/*" multiple data-picture-input>
-<small class="empty">jpg、png、gif、webp，每张最大 ${MAX_IMAGE_NOTE}；保存在 content/posts/images/</small>
+<small class="empty">jpg、png、gif、webp，每张最大 ${MAX_IMAGE_NOTE}；保存在 ${o.postsDir}/images/</small>
 <p class="picture-status" role="status" data-picture-status></p>
 </div>
 </div>

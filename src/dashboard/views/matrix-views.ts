@@ -2,10 +2,13 @@ import type { MatrixCell, MatrixHeader, MatrixModel, MatrixRow } from "../presen
 import { MATRIX_PATH } from "../presenters/present-matrix";
 import { html, type SafeHtml } from "./html";
 
-/** A header that sorts (server-side: a plain link, so it works without script and on any phone). */
+/**
+ * A header that sorts (server-side: a plain link, so it works without script and on any phone).
+ * data-group lets the phone's sort strip, where the group row is hidden, say 本月发文·合计.
+ */
 function headerLink(h: MatrixHeader): SafeHtml {
   const arrow = h.ariaSort === "ascending" ? " ▲" : h.ariaSort === "descending" ? " ▼" : "";
-  return html`<a href="${h.href}" data-sort="${h.key}" title="按「${h.group ? `${h.group}·` : ""}${h.label}」排序">${h.label}${arrow}</a>`;
+  return html`<a href="${h.href}" data-sort="${h.key}"${h.group ? html` data-group="${h.group}"` : ""} title="按「${h.group ? `${h.group}·` : ""}${h.label}」排序">${h.label}${arrow}</a>`;
 }
 
 /** Two header rows: the groups (关注, 本月发文, 青年之声) over their columns, the others spanning both. */

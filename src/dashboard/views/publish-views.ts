@@ -9,6 +9,8 @@ export interface Notice {
 
 export interface PublishPageView {
   model: PublishPageModel;
+  /** The account's posts folder as editors name it. */
+  postsDir: string;
   kpis: Kpi[];
   /** The range's figures per column (the stats page's chart), drawn by the dashboard script. */
   charts: Chart[];
@@ -72,7 +74,7 @@ ${v.notice ? html`<p class="notice ${v.notice.level}" role="${v.notice.level ===
 <div class="kpis">${v.kpis.map((k) => html`<div class="kpi"><div class="label">${k.label}</div><div class="value">${k.value}</div></div>`)}</div>
 <section class="card" id="upcoming">
 <h2>接下来 14 天</h2>
-${model.upcoming.length === 0 ? html`<p class="empty">接下来 14 天没有安排发布的文章。在“稿件”页面写一篇，或把文件放进 content/posts/。</p>` : itemsTable(model.upcoming, true, "接下来 14 天要发布的文章")}
+${model.upcoming.length === 0 ? html`<p class="empty">接下来 14 天没有安排发布的文章。在“稿件”页面写一篇，或把文件放进 ${v.postsDir}/。</p>` : itemsTable(model.upcoming, true, "接下来 14 天要发布的文章")}
 </section>
 ${
   model.problems.length > 0

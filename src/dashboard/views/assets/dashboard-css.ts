@@ -10,8 +10,10 @@ body { margin: 0; font: 15px/1.6 system-ui, -apple-system, "PingFang SC", "Noto 
 a { color: #1f5fa8; }
 header.top { background: var(--red); color: #fff; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; padding: .6rem 1rem; }
 header.top .brand { font-weight: 700; font-size: 1.1rem; color: #fff; text-decoration: none; }
-header.top nav { display: flex; flex-wrap: wrap; gap: .25rem; flex: 1; }
-header.top nav a { color: #fff; text-decoration: none; padding: .25rem .6rem; border-radius: 4px; }
+/* The nav asks for 24rem before it shares a line, and a link never breaks inside: with no basis it
+   sat beside the brand and 切换账号 on a phone as a column one link wide, the header filling the screen. */
+header.top nav { display: flex; flex-wrap: wrap; gap: .25rem; flex: 1 1 24rem; }
+header.top nav a { color: #fff; text-decoration: none; padding: .25rem .6rem; border-radius: 4px; white-space: nowrap; }
 header.top nav a[aria-current="page"] { background: rgba(255,255,255,.22); font-weight: 600; }
 header.top .who { display: flex; align-items: center; gap: .5rem; font-size: .9rem; }
 header.top .who button { background: transparent; color: #fff; border: 1px solid rgba(255,255,255,.7); border-radius: 4px; padding: .15rem .6rem; cursor: pointer; }

@@ -1,7 +1,7 @@
 /**
  * The 矩阵 page (views/matrix-views.ts), appended to the dashboard's one stylesheet. Under 640 px
  * each account becomes a card (each cell with its label), as the 发布 page does, so a phone never
- * scrolls sideways through 20 columns.
+ * scrolls sideways through 20 columns; the sort headers become a strip of chips above the cards.
  */
 export const MATRIX_CSS = `
 /* 矩阵 (views/matrix-views.ts) */
@@ -19,7 +19,6 @@ table.matrix .matrix-note { margin: .2rem 0 0; font-size: .78rem; color: var(--m
 table.matrix tfoot tr.sum th, table.matrix tfoot tr.sum td { font-weight: 600; background: #fafbfc; border-top: 2px solid var(--line); }
 @media (max-width: 640px) {
   table.matrix, table.matrix tbody, table.matrix tfoot, table.matrix tr, table.matrix th, table.matrix td { display: block; width: 100%; }
-  table.matrix thead { display: none; }
   table.matrix tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .15rem .6rem; border: 1px solid var(--line); border-radius: 8px; padding: .5rem .7rem; margin-bottom: .6rem; background: #fff; box-sizing: border-box; }
   table.matrix .c-name, table.matrix .c-health, table.matrix .c-lastPublication, table.matrix .c-token, table.matrix .c-lastPush, table.matrix .c-lastFailure { grid-column: 1 / -1; }
   table.matrix tr.attention { border-left: 4px solid var(--red); }
@@ -28,5 +27,15 @@ table.matrix tfoot tr.sum th, table.matrix tfoot tr.sum td { font-weight: 600; b
   table.matrix th.c-name { font-size: 1.05rem; }
   table.matrix td::before { content: attr(data-label); display: block; color: var(--muted); font-size: .75rem; }
   table.matrix td:empty { display: none; }
+  /* The headers stay, as one strip of sort chips above the cards that scrolls sideways inside itself
+     (the page does not): without them a phone could not sort. The group row is folded into each chip. */
+  table.matrix thead { display: flex; gap: .4rem; overflow-x: auto; padding: .1rem 0 .5rem; margin-bottom: .3rem; }
+  table.matrix thead::before { content: "排序"; flex: none; align-self: center; color: var(--muted); font-size: .8rem; }
+  table.matrix thead tr { display: contents; }
+  table.matrix thead th { flex: none; width: auto; padding: 0; border: 1px solid var(--line); border-radius: 999px; background: #fff; font-weight: 400; }
+  table.matrix thead th.group { display: none; }
+  table.matrix thead th a { display: block; padding: .4rem .75rem; }
+  table.matrix thead th a[data-group]::before { content: attr(data-group) "·"; }
+  table.matrix thead th[aria-sort=ascending], table.matrix thead th[aria-sort=descending] { border-color: var(--red); }
 }
 `;
