@@ -6,6 +6,12 @@
 // push counts. Stops early, cleanly, when the server process dies or stops answering.
 //
 //   node flood.mjs --port P --token T --gh gh_x --server-pid PID [--pushes 1000000] [--connections 50]
+//   node flood.mjs --port P --targets FILE --seconds 13 --server-pid PID   (the matrix benchmark)
+//
+// --targets FILE: a JSON array of {path, token, gh, content, expect}, one per account; push i goes to
+// target i mod n (round-robin over the accounts' webhook URLs), and a 200 reply that lacks its
+// target's `expect` text or is not from its gh counts as a wrong reply. --seconds S: stop handing
+// out pushes after S seconds (--pushes is then only the upper bound).
 //
 // stdout: one JSON line per second {"type":"sample",...}, one per checkpoint {"type":"checkpoint",...}
 // and a final {"type":"summary",...}.
@@ -28,13 +34,20 @@ const { values: o } = parseArgs({
     "server-pid": { type: "string" },
     checkpoints: { type: "string", default: "10000,50000,100000,250000,500000,750000" },
     "stall-seconds": { type: "string", default: "30" },
+    targets: { type: "string" },
+    seconds: { type: "string" },
   },
 });
-if (!o.port || !o.token) {
-  process.stderr.write("flood: --port and --token are required\n");
+if (!o.port || (!o.token && !o.targets)) {
+  process.stderr.write("flood: --port and --token (or --targets) are required\n");
   process.exit(2);
 }
 const PUSHES = Number(o.pushes);
+/** Pushes handed out at most: PUSHES, or fewer once --seconds is up. */
+let limit = PUSHES;
+const targets = o.targets
+  ? JSON.parse(readFileSync(o.targets, "utf8"))
+  : [{ path: o.path, token: o.token, gh: o.gh, content: o.content }];
 const CONNS = Math.max(1, Math.min(Number(o.connections), PUSHES));
 const PID = o["server-pid"] ? Number(o["server-pid"]) : null;
 const STALL_MS = Number(o["stall-seconds"]) * 1000;
@@ -65,13 +78,14 @@ function buildRequest(i) {
   const ts = nowTs();
   const nonce = String(nonceBase + i);
   const openid = openidOf(i);
-  const sig = createHash("sha1").update([o.token, ts, nonce].sort().join("")).digest("hex");
+  const t = targets[i % targets.length];
+  const sig = createHash("sha1").update([t.token, ts, nonce].sort().join("")).digest("hex");
   const body =
-    "<xml><ToUserName><![CDATA[" + o.gh + "]]></ToUserName><FromUserName><![CDATA[" + openid +
+    "<xml><ToUserName><![CDATA[" + t.gh + "]]></ToUserName><FromUserName><![CDATA[" + openid +
     "]]></FromUserName><CreateTime>" + ts + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" +
-    o.content + "]]></Content><MsgId>" + String(msgBase + BigInt(i)) + "</MsgId></xml>";
+    t.content + "]]></Content><MsgId>" + String(msgBase + BigInt(i)) + "</MsgId></xml>";
   const head =
-    `POST ${o.path}?signature=${sig}&timestamp=${ts}&nonce=${nonce}&openid=${openid} HTTP/1.1\r\n` +
+    `POST ${t.path}?signature=${sig}&timestamp=${ts}&nonce=${nonce}&openid=${openid} HTTP/1.1\r\n` +
     `Host: ${hostHeader}\r\nUser-Agent: Mozilla/4.0\r\nAccept: */*\r\nContent-Type: text/xml\r\nPragma: no-cache\r\n` +
     `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: keep-alive\r\n\r\n`;
   return head + body;
@@ -80,7 +94,7 @@ function buildRequest(i) {
 // ---------- state ----------
 let next = 0; // pushes handed to a socket
 let done = 0; // pushes finished (answered or failed)
-let ok200 = 0, replies = 0, acks = 0;
+let ok200 = 0, replies = 0, acks = 0, wrong = 0;
 const statusCodes = {};
 const errors = {};
 let lastProgress = performance.now();
@@ -126,7 +140,7 @@ class Conn {
     this.sock.on("close", () => this.onClose());
   }
   send() {
-    if (stopping || next >= PUSHES) { this.sock.end(); return; }
+    if (stopping || next >= limit) { this.sock.end(); return; }
     this.inflight = next++;
     this.sentAt = performance.now();
     this.sock.write(buildRequest(this.inflight));
@@ -134,7 +148,7 @@ class Conn {
   onClose() {
     if (this.inflight >= 0) { bump(errors, this.err || "closed"); this.finish(); }
     this.err = null;
-    if (stopping || next >= PUSHES) { this.closed = true; maybeEnd(); return; }
+    if (stopping || next >= limit) { this.closed = true; maybeEnd(); return; }
     setTimeout(() => { if (!stopping) this.open(); else { this.closed = true; maybeEnd(); } }, 50);
   }
   finish() {
@@ -155,7 +169,12 @@ class Conn {
       if (r.status === 200) {
         ok200++;
         const b = r.body.toString("utf8");
-        if (b.includes("<MsgType>") || b.includes("<Encrypt>")) replies++; else acks++;
+        if (b.includes("<MsgType>") || b.includes("<Encrypt>")) {
+          replies++;
+          // Answered by the account it was sent to: its gh id and its column's reply.
+          const t = targets[this.inflight % targets.length];
+          if ((t.expect && !b.includes(t.expect)) || !b.includes(t.gh)) wrong++;
+        } else acks++;
       }
       this.finish();
       if (r.close) { this.sock.end(); return; } // reconnect on close
@@ -205,9 +224,9 @@ const samples = [];
 let ended = false;
 function maybeEnd() {
   if (ended) return;
-  if (!(stopping || next >= PUSHES)) return;
+  if (!(stopping || next >= limit)) return;
   if (conns.some((c) => !c.closed && c.inflight >= 0)) return;
-  if (!stopping && done < PUSHES) return;
+  if (!stopping && done < limit) return;
   end();
 }
 function stop(reason) {
@@ -229,11 +248,11 @@ function end() {
   emit({
     type: "summary",
     pushesRequested: PUSHES, pushesSent: next, pushesDone: done, answered: latN, ok200, replies, acks,
-    non200: latN - ok200, statusCodes, errors, connections: CONNS, seconds: secs,
+    non200: latN - ok200, wrongReplies: wrong, targets: targets.length, statusCodes, errors, connections: CONNS, seconds: secs,
     rate: Math.round((done / secs) * 10) / 10,
     latencyMs: { p50: q(0.5), p99: q(0.99), max: q(1) },
     clientCpuPctOfOneCore: Math.round(((process.cpuUsage().user + process.cpuUsage().system) / 1e6 / secs) * 1000) / 10,
-    stopReason: stopReason ?? (done >= PUSHES ? "complete" : "unknown"),
+    stopReason: stopReason ?? (done >= limit ? "complete" : "unknown"),
     serverAliveAtEnd: final ? final.alive : null, rssEndMB: final?.rssMB ?? null, hwmEndMB: final?.hwmMB ?? null,
   });
   process.exit(0);
@@ -247,4 +266,5 @@ const timer = setInterval(() => {
   else if (performance.now() - lastProgress > STALL_MS) stop(`no answer for ${STALL_MS / 1000} s`);
 }, 1000);
 const conns = Array.from({ length: CONNS }, () => new Conn());
+if (o.seconds) setTimeout(() => { limit = Math.min(limit, next); maybeEnd(); }, Number(o.seconds) * 1000);
 process.on("SIGTERM", () => stop("SIGTERM"));

@@ -151,10 +151,10 @@ function oursEnv(mode, port, dbPath) {
  * Keeps the tail of its output, notices "heap out of memory", and samples VmHWM every 250 ms
  * (so a peak is known even if the process dies and the harness cannot read /proc any more).
  */
-function startServer(kind, mode, port, { dbDir, peerScripts }) {
+function startServer(kind, mode, port, { dbDir, peerScripts, env: ownEnv }) {
   let env, args;
   if (kind === "ours") {
-    env = oursEnv(mode, port, join(dbDir, `bench-${mode}-${port}.db`));
+    env = ownEnv ?? oursEnv(mode, port, join(dbDir, `bench-${mode}-${port}.db`));
     args = [...serveFlags, join(root, "dist/main.js")];
   } else {
     env = { ...process.env, NODE_ENV: "production", PORT: String(port), TOKEN, ...(mode === "aes" ? { AES_KEY, APPID } : {}) };

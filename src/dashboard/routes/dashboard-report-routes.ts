@@ -3,6 +3,7 @@ import type { Context } from "koa";
 import type { Deps } from "../../deps";
 import { COLUMN_CATEGORIES } from "../../bot/bot-content";
 import { sentByCategory } from "../../stats/monthly-report";
+import { statsContextOf } from "../presenters/stats-context-of";
 import { localDate } from "../../time";
 import { loadAccounts } from "../../matrix/load-accounts";
 import type { AccountsDeclaration } from "../../matrix/declared-account";
@@ -86,7 +87,12 @@ export function mountReportRoutes(router: Router, deps: Deps, pages: PageRouteDe
     ctx.type = "text/html; charset=utf-8";
     ctx.body = pages.page(ctx, title, body, { active: "township-report", query: "", charts: false });
   };
-  const sentOf = (accountId: string, month: string) => sentByCategory({ ...pages.statsContext(), accountId }, month);
+  // Each account's posts are counted under its own columns' categories (its columns.yml).
+  const sentOf = (accountId: string, month: string) => {
+    const scoped = deps.matrix.get(accountId);
+    const county = pages.statsContext();
+    return sentByCategory(scoped ? statsContextOf(scoped, county.stores) : { ...county, accountId }, month);
+  };
   /** A month in the URL: well-formed and not after this month (figures of the future do not exist). */
   const monthOf = (ctx: Context, raw: string | undefined): string | undefined => {
     if (raw !== undefined && MONTH_RE.test(raw) && raw <= today().slice(0, 7)) return raw;
