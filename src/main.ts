@@ -37,7 +37,10 @@ export function describeStart(config: Config, deps: Pick<Deps, "account" | "matr
     if (a.id === "default") continue;
     lines.push(bannerLine(`  ${a.declared.name}`, `${url}/wechat/${a.id}${a.declared.paused ? "（已暂停）" : ""}${config.sandbox ? `（令牌 ${a.secrets.token}）` : ""}`));
   }
-  for (const [id, why] of deps.matrixProblems) lines.push(bannerLine(`  ${id}`, `未启用：${why.split("\n")[0]}`));
+  for (const [id, why] of deps.matrixProblems) {
+    const name = config.matrix.accounts.find((a) => a.id === id)?.name ?? id;
+    lines.push(bannerLine(`  ${name}`, `未启用（${id}）：${why.split("\n")[0]}`));
+  }
   lines.push(bannerLine("健康检查", `${url}/healthz`));
   if (config.sandbox) {
     lines.push(

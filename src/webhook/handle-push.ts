@@ -182,11 +182,13 @@ export function createPushHandler(deps: Deps): PushHandler {
       const id = accountId ?? "default";
       const account = deps.accounts.get(id);
       if (!account) {
-        // Paused (accounts.yml `paused: true`): 503 stores nothing, and WeChat retries then tells the youth the account is unavailable.
-        // A paused township is never built (not in deps.matrix), so ask its declaration, not the matrix.
-        const paused = deps.config.matrix.accounts.some((a) => a.id === id && a.paused);
-        const err = paused
-          ? new RequestError("account_paused", `account "${id}" is paused (content/accounts.yml)`, 503)
+        // Declared but not served now: paused (accounts.yml `paused: true`), its secrets not set yet,
+        // or its content folder broken (deps.matrixProblems). 503 stores nothing; WeChat retries, then
+        // tells the youth the account is unavailable. Such an account is never built, so ask its declaration.
+        const declared = deps.config.matrix.accounts.find((a) => a.id === id);
+        const waiting = declared !== undefined && (declared.paused || deps.matrixProblems.has(id));
+        const err = waiting
+          ? new RequestError("account_not_served", `account "${id}" is not served now (${declared.paused ? "paused in content/accounts.yml" : "see the 矩阵 page"})`, 503)
           : new RequestError("unknown_account", `no account "${id}" is configured`, 404);
         respond(res, refusal(err, path));
         return true;

@@ -120,6 +120,9 @@ describe("npm start: the banner the operator reads", () => {
       expect(lines).toEqual([
         "青春轮台后台已启动：http://127.0.0.1:3000",
         `  微信消息接口：http://127.0.0.1:3000/wechat（消息加解密方式：${MODE_NAMES[deps.accounts.get("default")!.encryptMode]}）`,
+        // The matrix's township accounts, each at its own URL with its own sandbox token.
+        `    青春轮南：  http://127.0.0.1:3000/wechat/lunnan（令牌 ${deps.accounts.get("lunnan")!.token}）`,
+        `    阳霞青年：  http://127.0.0.1:3000/wechat/yangxia（令牌 ${deps.accounts.get("yangxia")!.token}）`,
         "  健康检查：    http://127.0.0.1:3000/healthz",
         "  运行模式：    沙箱（没有设置微信的 AppID 和 AppSecret，什么都不会发到微信）",
         `  令牌 Token：  ${token}（本地生成，保存在 ${join(dir, "banner.db")}）`,
@@ -139,7 +142,14 @@ describe("npm start: the banner the operator reads", () => {
     const { deps } = buildTestDeps({ DATABASE_PATH: join(dir, "prod.db"), WECHAT_ENCRYPT_MODE: "plain" });
     try {
       expect(describeStart(deps.config, deps, "http://127.0.0.1:3000")).toBe(
-        ["青春轮台后台已启动：http://127.0.0.1:3000", "  微信消息接口：http://127.0.0.1:3000/wechat（消息加解密方式：明文模式 plain）", "  健康检查：    http://127.0.0.1:3000/healthz"].join("\n"),
+        [
+          "青春轮台后台已启动：http://127.0.0.1:3000",
+          "  微信消息接口：http://127.0.0.1:3000/wechat（消息加解密方式：明文模式 plain）",
+          // Townships whose secrets are not set yet are named with what to do, and never stop the county's service.
+          "    青春轮南：  未启用（lunnan）：还没有设置密钥（环境变量 WECHAT_LUNNAN_APP_ID、WECHAT_LUNNAN_APP_SECRET、WECHAT_LUNNAN_TOKEN），本账号暂不收发；在 .env 里填上后重启服务",
+          "    阳霞青年：  未启用（yangxia）：还没有设置密钥（环境变量 WECHAT_YANGXIA_APP_ID、WECHAT_YANGXIA_APP_SECRET、WECHAT_YANGXIA_TOKEN），本账号暂不收发；在 .env 里填上后重启服务",
+          "  健康检查：    http://127.0.0.1:3000/healthz",
+        ].join("\n"),
       );
     } finally {
       closeDeps(deps);
