@@ -2,7 +2,7 @@ import { WeChatApiError } from "../errors";
 import type { Logger } from "../logger";
 import { localDate, type Clock } from "../time";
 import type { ApiClient } from "../wechat/api-client";
-import { datacubeRefusal, type DatacubeRefusal } from "../wechat/api-errcodes";
+import { datacubeRefusal, ERRCODE_MEANINGS, type DatacubeRefusal } from "../wechat/api-errcodes";
 import { ARTICLE_DETAIL_DAYS, DATACUBE_MAX_DAYS, PUBLISHED_STATS_FIRST_DATE, type DateRange } from "../wechat/endpoints/datacube";
 import type { StatsSource, SyncStatus } from "../db/stores/stats-sync-store";
 import { addDays, eachDay } from "./dates";
@@ -95,8 +95,12 @@ function classify(err: unknown): Outcome {
         return { status: "unavailable", refusal, errcode: err.errcode, detail: `微信已下线该接口${code}` };
       case "quota":
         return { status: "error", refusal, errcode: err.errcode, detail: `已达微信接口调用上限${code}，下次同步时继续` };
-      default:
-        return { status: "error", refusal, errcode: err.errcode, detail: `微信返回错误${code}：${err.errmsg}，下次同步时重试` };
+      default: {
+        // A code the table explains (40164 IP 白名单, 40125 AppSecret…) says what to fix, in the same words as the 发布 page.
+        const known = ERRCODE_MEANINGS[err.errcode];
+        const detail = known ? `${known.text.replace(/，?然后点“重试”|，?再点“重试”|，?重启服务后点“重试”/, "")}；修好后下次同步自动继续` : `微信返回错误${code}：${err.errmsg}，下次同步时重试`;
+        return { status: "error", refusal, errcode: err.errcode, detail };
+      }
     }
   }
   return { status: "error", detail: `网络或系统错误：${(err as Error)?.message ?? String(err)}，下次同步时重试` };

@@ -164,6 +164,10 @@ describe("one account's API failure never stops the others (issue 14)", () => {
     expect(stats.sync.get("default", "follower_count")).toMatchObject({ status: "ok", syncedThrough: "2026-11-23" });
     expect(stats.sync.get("yangxia", "follower_count")).toMatchObject({ status: "ok", syncedThrough: "2026-11-23" });
     expect(stats.sync.get("lunnan", "follower_count")).toMatchObject({ status: "error", errcode: 40164 });
+    // The stats page says what to fix, in the errcode table's words, not WeChat's English errmsg.
+    expect(stats.sync.get("lunnan", "follower_count")?.detail).toBe(
+      "服务器 IP 不在白名单（40164）：请在 微信开发者平台 → 我的业务 → 公众号 → 基础信息 → IP白名单 中加入本服务器的 IP；修好后下次同步自动继续",
+    );
     expect(days("default")).toBe(7);
     expect(counted()).toEqual(["default", "yangxia"]);
 
