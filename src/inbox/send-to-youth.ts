@@ -54,7 +54,7 @@ function classify(err: unknown): { kind: "refused"; errcode: number | undefined;
 export async function sendToYouth(deps: SendToYouthDeps, r: SendRequest): Promise<SendResult> {
   const window = windowFor(deps, r.accountId, r.openId);
   if (!window.open) return { kind: "held", reason: windowClosedReason(window) };
-  if (!deps.verified) return { kind: "held", reason: "公众号未认证（WECHAT_VERIFIED=false），客服消息会被微信拒绝（48001），等青年下次发消息时送达" };
+  if (!deps.verified) return { kind: "held", reason: "公众号未认证，客服消息会被微信拒绝（48001），等青年下次发消息时送达" };
   const record = (outcome: Parameters<CustomerSendStore["record"]>[0]["outcome"], errcode?: number) =>
     deps.sends.record({ accountId: r.accountId, openId: r.openId, at: deps.clock.now(), outcome, errcode, source: r.source, ref: r.ref, by: r.by });
   try {

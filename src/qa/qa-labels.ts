@@ -48,7 +48,7 @@ export function ticketStateLabel(t: TicketView): string {
 export const ANSWER_REASONS: Record<AnswerOutcome["reason"], string> = {
   delivered: "已通过客服消息送达",
   window_closed: "按我们的记录，青年的 48 小时窗口已关闭：答复会在青年下次发消息时送达",
-  unverified: "公众号未认证（WECHAT_VERIFIED=false，微信 48001）：答复会在青年下次发消息时送达",
+  unverified: "公众号未认证（微信 48001）：答复会在青年下次发消息时送达",
   wechat_48001: "微信拒绝了客服消息：48001（公众号没有客服消息接口权限）。答复会在青年下次发消息时送达",
   wechat_45015: "微信拒绝了客服消息：45015（超过 48 小时，或青年已取消关注）。答复会在青年下次发消息时送达",
   wechat_45047: "微信拒绝了客服消息：45047（这个窗口的 5 条已用完）。答复会在青年下次发消息时送达",

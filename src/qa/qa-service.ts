@@ -161,7 +161,7 @@ export function createQaService(deps: QaServiceDeps) {
             detail:
               skip === "window_closed"
                 ? windowClosedReason(window)
-                : "公众号未认证（WECHAT_VERIFIED=false），客服消息会被拒（48001），等青年下次发消息时送达",
+                : "公众号未认证，客服消息会被微信拒绝（48001），等青年下次发消息时送达",
           });
         }
       });

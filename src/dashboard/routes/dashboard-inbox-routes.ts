@@ -114,7 +114,7 @@ export function mountInboxRoutes(router: Router, deps: Deps, pages: PageRouteDep
     const replyId = Number(ctx.query["reply"]);
     if (done === "held" && Number.isInteger(replyId)) {
       const r = deps.stores.staffReplies.get(replyId);
-      if (r && r.openId === openId && r.heldReason) return { level: "info", text: `回复已保存为“待送达”：${r.heldReason}。` };
+      if (r && r.accountId === deps.account.id && r.openId === openId && r.heldReason) return { level: "info", text: `回复已保存为“待送达”：${r.heldReason}。` };
     }
     if (done === "remark" && ctx.query["synced"] === "0") return { level: "info", text: "备注已保存在本系统（未同步到微信）。" };
     return note;
