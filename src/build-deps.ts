@@ -1,3 +1,4 @@
+import { COUNTY_ACCOUNT_ID } from "./matrix/declared-account";
 import { webhookPathOf } from "./webhook/webhook-path";
 import type { Config } from "./config";
 import type { AccountSettings, ArticleCatalog, Deps, ServedAccount } from "./deps";
@@ -62,7 +63,7 @@ function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, account
     log,
     accountId,
     // Each township's simulated API under its own prefix, so its client's tokens are its own.
-    ...(accountId === "default" ? {} : { prefix: `/sandbox/${accountId}` }),
+    ...(accountId === COUNTY_ACCOUNT_ID ? {} : { prefix: `/sandbox/${accountId}` }),
     appId: secrets.appId,
     appSecret: secrets.appSecret,
     accountType: config.wechat.accountType,
@@ -88,7 +89,7 @@ function buildAccountParts(
   const secrets = resolveSecrets(rootConfig, shared.settings, clock, declared);
   const accountId = declared.id;
   const account: ServedAccount = { id: accountId, declared, secrets, contentDir: config.contentDir };
-  const accountLog = accountId === "default" ? log : log.child({ account: accountId });
+  const accountLog = accountId === COUNTY_ACCOUNT_ID ? log : log.child({ account: accountId });
   const content = watchContent(config.contentDir, categoryLogger(accountLog, "content"));
   try {
     const sandbox = config.sandbox ? buildSandbox(config, db, clock, accountLog, accountId, secrets) : undefined;
@@ -138,12 +139,12 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
     const perAccount = { inbox: createInboxStore(db), staffReplies, sends: createCustomerSendStore(db) };
 
     const problems = new Map<string, string>(config.matrix.accounts.flatMap((a) => (a.unconfigured ? [[a.id, a.unconfigured] as const] : [])));
-    const served = config.matrix.accounts.filter((a) => a.served || a.id === "default");
+    const served = config.matrix.accounts.filter((a) => a.served || a.id === COUNTY_ACCOUNT_ID);
     for (const declared of served) {
       try {
         built.push(buildAccountParts(config, declared, shared, perAccount));
       } catch (err) {
-        if (declared.id === "default") throw err;
+        if (declared.id === COUNTY_ACCOUNT_ID) throw err;
         const why = err instanceof Error ? err.message : String(err);
         problems.set(declared.id, `内容文件夹有问题，本账号暂不收发：${why}`);
         log.error({ category: "content", account: declared.id, err }, "township account not served: its content folder is broken");

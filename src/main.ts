@@ -1,3 +1,4 @@
+import { COUNTY_ACCOUNT_ID } from "./matrix/declared-account";
 import type { Server } from "node:http";
 import { loadConfig, loadDotEnv, type Config } from "./config";
 import { ConfigError, ContentError } from "./errors";
@@ -34,7 +35,7 @@ export function describeStart(config: Config, deps: Pick<Deps, "account" | "matr
   // The matrix's other accounts, each at its own URL (content/accounts.yml).
   for (const scoped of deps.matrix.values()) {
     const a = scoped.account;
-    if (a.id === "default") continue;
+    if (a.id === COUNTY_ACCOUNT_ID) continue;
     lines.push(bannerLine(`  ${a.declared.name}`, `${url}/wechat/${a.id}${a.declared.paused ? "（已暂停）" : ""}${config.sandbox ? `（令牌 ${a.secrets.token}）` : ""}`));
   }
   for (const [id, why] of deps.matrixProblems) {

@@ -1,3 +1,4 @@
+import { COUNTY_ACCOUNT_ID } from "./matrix/declared-account";
 import { randomBytes } from "node:crypto";
 import type { Config } from "./config";
 import type { AccountSettings } from "./deps";
@@ -33,7 +34,7 @@ export interface AccountSecrets {
  */
 export function resolveSecrets(config: Config, settings: SettingsStore, clock: Clock, account: ConfiguredAccount): AccountSecrets {
   const w = config.wechat;
-  const county = account.id === "default";
+  const county = account.id === COUNTY_ACCOUNT_ID;
   if (!config.sandbox) {
     if (county) {
       return { token: w.token!, appId: w.appId!, appSecret: w.appSecret!, encodingAesKey: w.encodingAesKey, originalId: w.originalId ?? "gh_000000000000" };
@@ -56,7 +57,7 @@ export function resolveSecrets(config: Config, settings: SettingsStore, clock: C
 export function webhookSettingsOf(config: Config, accountId: string, secrets: AccountSecrets): AccountSettings {
   const w = config.wechat;
   // WeChat's FAQ: after the key is changed in the console, try the previous one second (county only: .env names it).
-  const previous = accountId === "default" ? w.previousEncodingAesKey : undefined;
+  const previous = accountId === COUNTY_ACCOUNT_ID ? w.previousEncodingAesKey : undefined;
   const aesKeys = [secrets.encodingAesKey, previous].filter((k): k is string => k !== undefined).map(aesKeyFromEncodingAesKey);
   return {
     accountId,

@@ -4,6 +4,7 @@
  * content/, a township's content/accounts/<id>/); check reads each one as the service would, county
  * first, so one run before a restart finds every problem of every account.
  */
+import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config";
@@ -51,15 +52,15 @@ export function checkTargets(config: Config, only: string | undefined): { target
       return { error: `check：--account 写 content/accounts.yml 里的账号 id（${accounts.map(label).join("、")}），没有「${only}」这个账号` };
     }
     const target = targetOf(config, account);
-    if (!account.served && account.id !== "default" && !existsSync(target.config.contentDir)) {
+    if (!account.served && account.id !== COUNTY_ACCOUNT_ID && !existsSync(target.config.contentDir)) {
       const why = account.paused ? "它在 content/accounts.yml 里写了 paused: true（已暂停）" : "它在 content/accounts.yml 里没有 env（只填附件，不由本系统收发）";
       return { error: `check：账号 ${label(account)} 不由本系统收发，${why}，也还没有内容文件夹 ${target.shownDir}/，没有要检查的内容` };
     }
     return { targets: [target] };
   }
-  const served = accounts.filter((a) => a.served || a.id === "default");
-  const county = served.filter((a) => a.id === "default");
-  return { targets: [...county, ...served.filter((a) => a.id !== "default")].map((a) => targetOf(config, a)) };
+  const served = accounts.filter((a) => a.served || a.id === COUNTY_ACCOUNT_ID);
+  const county = served.filter((a) => a.id === COUNTY_ACCOUNT_ID);
+  return { targets: [...county, ...served.filter((a) => a.id !== COUNTY_ACCOUNT_ID)].map((a) => targetOf(config, a)) };
 }
 
 /**

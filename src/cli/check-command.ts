@@ -1,3 +1,4 @@
+import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -54,7 +55,7 @@ const NOT_SENT: ReadonlySet<string> = new Set(["scheduled", "missed", "failed", 
  */
 export function checkContent(config: Config, options: CheckOptions = {}): CheckResult {
   const now = options.now ?? new Date();
-  const accountId = options.accountId ?? "default";
+  const accountId = options.accountId ?? COUNTY_ACCOUNT_ID;
   const bot = loadContent(config.contentDir);
   // With the bot's files broken, posts are still read (column ids and rendering wait for the fix).
   const columns = bot.content?.columnsById ?? null;
@@ -187,11 +188,11 @@ export function checkCommand(config: Config, args: readonly string[], out: (text
   const checked = chosen.targets.map((target) => ({
     target,
     // The county's missing content/ is reported file by file, as it always was.
-    result: target.account.id === "default" || existsSync(target.config.contentDir) ? checkContent(target.config, { now, accountId: target.account.id }) : missingFolderResult(target, config.contentDir),
+    result: target.account.id === COUNTY_ACCOUNT_ID || existsSync(target.config.contentDir) ? checkContent(target.config, { now, accountId: target.account.id }) : missingFolderResult(target, config.contentDir),
   }));
   const failed = checked.some((c) => c.result.problems.length > 0);
   // Today's single-account output, unchanged: nothing else is served, and no account was named.
-  if (checked.length === 1 && checked[0]!.target.account.id === "default" && config.matrix.accounts.every((a) => a.id === "default" || !a.served)) {
+  if (checked.length === 1 && checked[0]!.target.account.id === COUNTY_ACCOUNT_ID && config.matrix.accounts.every((a) => a.id === COUNTY_ACCOUNT_ID || !a.served)) {
     const r = checked[0]!.result;
     out(json ? JSON.stringify(jsonOf(r), null, 2) + "\n" : formatCheckReport(r, config.contentDir));
     return failed ? 1 : 0;

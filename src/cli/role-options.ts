@@ -1,9 +1,10 @@
+import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
 import type { Config } from "../config";
 import { ALL_ACCOUNTS, ROLES, type Role, type StaffGrant } from "../db/stores/staff-role-store";
 import { accountNames } from "../staff/account-names";
 
 /** The account the CLI serves; accounts.yml names the others. */
-const SERVED = "default";
+const SERVED = COUNTY_ACCOUNT_ID;
 
 /**
  * `--role` and `--account` of `user add/grant/revoke`. Without them: county admin of every

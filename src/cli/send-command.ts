@@ -1,3 +1,4 @@
+import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
 import { webhookPathOf } from "../webhook/webhook-path";
 import type { Config } from "../config";
 import { openDatabase } from "../db/open-database";
@@ -69,9 +70,9 @@ export async function sendCommand(config: Config, clock: Clock, options: SendOpt
   let running: string | undefined;
   try {
     const settings = createSettingsStore(db);
-    const accountId = options.accountId ?? "default";
+    const accountId = options.accountId ?? COUNTY_ACCOUNT_ID;
     const account = config.matrix.accounts.find((a) => a.id === accountId);
-    if (!account || !(account.served || accountId === "default")) {
+    if (!account || !(account.served || accountId === COUNTY_ACCOUNT_ID)) {
       const served = config.matrix.accounts.filter((a) => a.served).map((a) => a.id);
       throw new Error(`send：账号「${accountId}」${account ? "没有由本系统收发（暂停，或没有写 env）" : "没有在 content/accounts.yml 里声明"}；可用的账号：${served.join("、")}`);
     }
@@ -91,7 +92,7 @@ export async function sendCommand(config: Config, clock: Clock, options: SendOpt
     { token: secrets.token, originalId: secrets.originalId, encrypt, appId: secrets.appId, aesKey },
     clock.now(),
   );
-  const path = webhookPathOf(options.accountId ?? "default");
+  const path = webhookPathOf(options.accountId ?? COUNTY_ACCOUNT_ID);
   const url = options.url ?? `${running ?? `http://127.0.0.1:${config.port}`}${path}`;
   let res: Response;
   try {

@@ -7,6 +7,7 @@
  * before; a township account reads the variables its `env:` names. In sandbox mode (no WeChat
  * credentials at all) every served account runs against the simulator with generated secrets.
  */
+import { COUNTY_ACCOUNT_ID } from "./declared-account";
 import type { ContentError } from "../errors";
 import { loadAccounts } from "./load-accounts";
 import type { AccountsDeclaration, DeclaredAccount, SingleAccountSettings } from "./declared-account";
@@ -89,7 +90,7 @@ export function configureAccounts(
   for (const e of errors) problems.push(where(e));
   if (!declaration) return undefined;
   const accounts = declaration.accounts.map((a): ConfiguredAccount => {
-    if (a.id === "default") {
+    if (a.id === COUNTY_ACCOUNT_ID) {
       const custom = a.env && (Object.keys(COUNTY_ENV) as (keyof typeof COUNTY_ENV)[]).find((k) => a.env![k] !== COUNTY_ENV[k]);
       if (custom) problems.push(`content/accounts.yml：团县委账号（default）的密钥固定放在 ${Object.values(COUNTY_ENV).join("、")} 里，env 下请照写这几个名字`);
       return { ...a, served: !a.paused };

@@ -48,6 +48,12 @@ export interface SingleAccountSettings {
   verified: boolean;
 }
 
+/**
+ * The county League's own account. Its id stays `default`: the ledger, 期数 and figures of the
+ * single-account install before the matrix are stored under it; its webhook is /wechat.
+ */
+export const COUNTY_ACCOUNT_ID = "default";
+
 /** The row label of the county account when nothing else is declared. */
 export const COUNTY_ROW = "团县委";
 /** The committee named in the headers when accounts.yml does not name one. */
@@ -60,7 +66,7 @@ export function defaultDeclaration(single: SingleAccountSettings): AccountsDecla
     committee: DEFAULT_COMMITTEE,
     accounts: [
       {
-        id: "default",
+        id: COUNTY_ACCOUNT_ID,
         name: single.accountName,
         township: COUNTY_ROW,
         level: "county",

@@ -6,6 +6,7 @@
  * Reads one file; no other I/O. The typed list it returns is what the webhook will serve per
  * account later (/wechat/<id>), and what the 附件2 / 附件3 reports list today.
  */
+import { COUNTY_ACCOUNT_ID } from "./declared-account";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
@@ -141,8 +142,8 @@ function crossCheck(raw: RawDeclaration, at: (p: Path, message: string) => void)
       if (county !== undefined) at(["accounts", i, "level"], `只能有一个县级账号（第 ${county + 1} 个账号已是县级），乡镇账号请写 level: township`);
       else county = i;
       // The ledger, 期数 and figures of the single-account install are stored under `default`.
-      if (a.id !== "default") at(["accounts", i, "id"], `县级账号（团县委自己的公众号）的标识必须是 default：以前的发布记录、期数和数据都记在 default 名下`);
-    } else if (a.id === "default") {
+      if (a.id !== COUNTY_ACCOUNT_ID) at(["accounts", i, "id"], `县级账号（团县委自己的公众号）的标识必须是 default：以前的发布记录、期数和数据都记在 default 名下`);
+    } else if (a.id === COUNTY_ACCOUNT_ID) {
       at(["accounts", i, "level"], "标识为 default 的账号是团县委自己的公众号，请写 level: county");
     }
     for (const [key, name] of Object.entries(a.env ?? {})) {

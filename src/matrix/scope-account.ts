@@ -5,17 +5,18 @@
  * its own content folder, quotas and name. The county account keeps the instance's config as it
  * always was (WECHAT_* and CONTENT_DIR), so a single-account install sees no change at all.
  */
+import { COUNTY_ACCOUNT_ID } from "./declared-account";
 import path from "node:path";
 import type { Config } from "../config";
 import type { ConfiguredAccount } from "./configure-accounts";
 
 /** content/accounts/<id>/: a township's columns, replies, menu, posts and qa, laid out as content/ is. */
 export function accountContentDir(config: Config, accountId: string): string {
-  return accountId === "default" ? config.contentDir : path.join(config.contentDir, "accounts", accountId);
+  return accountId === COUNTY_ACCOUNT_ID ? config.contentDir : path.join(config.contentDir, "accounts", accountId);
 }
 
 export function accountConfig(config: Config, account: ConfiguredAccount): Config {
-  if (account.id === "default") return config;
+  if (account.id === COUNTY_ACCOUNT_ID) return config;
   return Object.freeze({
     ...config,
     contentDir: accountContentDir(config, account.id),
@@ -25,4 +26,4 @@ export function accountConfig(config: Config, account: ConfiguredAccount): Confi
 }
 
 /** The posts folder as editors name it on the pages: content/posts for the county, content/accounts/<id>/posts for a township. */
-export const postsFolderLabel = (accountId: string): string => (accountId === "default" ? "content/posts" : `content/accounts/${accountId}/posts`);
+export const postsFolderLabel = (accountId: string): string => (accountId === COUNTY_ACCOUNT_ID ? "content/posts" : `content/accounts/${accountId}/posts`);

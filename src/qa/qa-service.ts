@@ -14,6 +14,7 @@
  * The `sending` claim is taken before the call, so a push arriving meanwhile never carries the same
  * answer. Every attempt, skipped or made, is recorded in qa_ticket_events.
  */
+import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
 import { AppError } from "../errors";
 import { MAX_TEXT_REPLY_BYTES, utf8Bytes } from "../bot/bot-content";
 import type { QaTicketStore, Ticket, TicketEvent, TicketQuery } from "../db/stores/qa-ticket-store";
@@ -83,7 +84,7 @@ function reasonFor(errcode: number | undefined): DeliveryReason {
 
 export function createQaService(deps: QaServiceDeps) {
   const { store, clock } = deps;
-  const accountId = deps.accountId ?? "default";
+  const accountId = deps.accountId ?? COUNTY_ACCOUNT_ID;
   const log = deps.log;
 
   const view = (t: Ticket, now = clock.now()): TicketView => ({

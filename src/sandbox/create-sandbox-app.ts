@@ -1,3 +1,4 @@
+import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
 import { createServer, type Server } from "node:http";
 import Koa from "koa";
 import Router from "@koa/router";
@@ -96,7 +97,7 @@ export function createSandboxApp(deps: SandboxDeps): SandboxApp {
     if (deps[key] !== undefined) Object.assign(settings, { [key]: deps[key] });
   }
   const sb: Sandbox = {
-    accountId: deps.accountId ?? "default",
+    accountId: deps.accountId ?? COUNTY_ACCOUNT_ID,
     appId: deps.appId,
     appSecret: deps.appSecret,
     seed: deps.seed ?? deps.appId,

@@ -20,6 +20,7 @@
  * Everything after the body is read is synchronous (better-sqlite3 is): no push waits for
  * another's I/O, and WeChat's 5 s deadline is met as long as the event loop runs.
  */
+import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
 import { parse as parseQueryString } from "node:querystring";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AccountSettings, Deps } from "../deps";
@@ -179,7 +180,7 @@ export function createPushHandler(deps: Deps): PushHandler {
       const path = q === -1 ? url : url.slice(0, q);
       const accountId = webhookAccountOf(path);
       if (accountId === undefined) return false;
-      const id = accountId ?? "default";
+      const id = accountId ?? COUNTY_ACCOUNT_ID;
       const account = deps.accounts.get(id);
       if (!account) {
         // Declared but not served now: paused (accounts.yml `paused: true`), its secrets not set yet,

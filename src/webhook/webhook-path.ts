@@ -1,3 +1,4 @@
+import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
 /**
  * The account a webhook path names: null for `/wechat` (the default account), the decoded segment
  * for `/wechat/:account`, undefined when the path is not the webhook's. Matches what @koa/router
@@ -17,4 +18,4 @@ export function webhookAccountOf(path: string): string | null | undefined {
 }
 
 /** The path WeChat is told to push an account's messages to: /wechat for the county's, /wechat/<id> for a township's. */
-export const webhookPathOf = (accountId: string): string => (accountId === "default" ? "/wechat" : `/wechat/${encodeURIComponent(accountId)}`);
+export const webhookPathOf = (accountId: string): string => (accountId === COUNTY_ACCOUNT_ID ? "/wechat" : `/wechat/${encodeURIComponent(accountId)}`);

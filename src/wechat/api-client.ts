@@ -1,3 +1,4 @@
+import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
 import { WeChatApiError } from "../errors";
 import { categoryLogger, type Logger } from "../logger";
 import type { Clock } from "../time";
@@ -53,7 +54,7 @@ export function createApiClient(deps: ApiClientDeps) {
   const log = categoryLogger(deps.log, "wechat");
   const sleep = deps.sleep ?? realSleep;
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...deps.backoff };
-  const accountId = deps.accountId ?? "default";
+  const accountId = deps.accountId ?? COUNTY_ACCOUNT_ID;
   const options = { baseUrl: deps.baseUrl, fetch: deps.fetch ?? fetch, timeoutMs: deps.timeoutMs ?? 15_000, log };
 
   const tokens = createAccessTokenProvider({

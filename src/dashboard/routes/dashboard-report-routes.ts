@@ -1,3 +1,4 @@
+import { COUNTY_ACCOUNT_ID } from "../../matrix/declared-account";
 import type Router from "@koa/router";
 import type { Context } from "koa";
 import type { Deps } from "../../deps";
@@ -69,7 +70,7 @@ export function mountReportRoutes(router: Router, deps: Deps, pages: PageRouteDe
     return false;
   };
   const tz = deps.config.scheduleTimezone;
-  const auditAccountId = deps.accounts.keys().next().value ?? "default";
+  const auditAccountId = deps.accounts.keys().next().value ?? COUNTY_ACCOUNT_ID;
   const service = createFiguresService({ figures: deps.stores.townshipFigures, audit: deps.stores.audit, clock: deps.clock, auditAccountId });
   const today = () => localDate(deps.clock.now(), tz);
   const served = () => new Set(deps.accounts.keys());
