@@ -95,7 +95,7 @@ function planOf(post: Post, c: { config: Config; now: Date; ledger: CheckLedger 
     post.mode === "mass" && c.ledger
       ? massQuota({ store: c.ledger, accountId: c.accountId, accountType: c.config.wechat.accountType, timezone: c.config.scheduleTimezone, at: post.publishAt }).facts
       : undefined;
-  const sentence = describePlan({ mode: post.mode, at: post.publishAt, timezone: c.config.scheduleTimezone, quota });
+  const sentence = describePlan({ mode: post.mode, at: post.publishAt, timezone: c.config.scheduleTimezone, quota, verified: c.config.wechat.verified });
   return post.publishAt.getTime() <= c.now.getTime() ? `${sentence}（时间已过，见上面的提醒）` : sentence;
 }
 

@@ -57,8 +57,8 @@ export async function confirmPublish(
   if (!post || post.draft || post.publishAt.getTime() <= now.getTime() || options.now) return { go: true };
   const quota = post.mode === "mass" ? massQuota({ store: p.store, accountId: p.accountId, accountType: p.accountType, timezone: p.timezone, at: now }).facts : undefined;
   out(
-    `${slug}「${post.title}」还没到时间：原定 ${describePlan({ mode: post.mode, at: post.publishAt, timezone: p.timezone })}。\n` +
-      `  现在发送将会：${describePlan({ mode: post.mode, at: now, now, timezone: p.timezone, quota })}\n`,
+    `${slug}「${post.title}」还没到时间：原定 ${describePlan({ mode: post.mode, at: post.publishAt, timezone: p.timezone, verified: p.verified })}。\n` +
+      `  现在发送将会：${describePlan({ mode: post.mode, at: now, now, timezone: p.timezone, quota, verified: p.verified })}\n`,
   );
   const command = `npm run cli -- publish --post ${slug} --now`;
   if (!options.io.interactive) {

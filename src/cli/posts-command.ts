@@ -39,7 +39,7 @@ export interface PostListing {
 /** What will happen to a post not sent yet, with the quota of its day for a 群发 (describePlan). */
 function planOf(p: Publisher, post: Post): string {
   const quota = post.mode === "mass" ? massQuota({ store: p.store, accountId: p.accountId, accountType: p.accountType, timezone: p.timezone, at: post.publishAt }).facts : undefined;
-  return describePlan({ mode: post.mode, at: post.publishAt, timezone: p.timezone, quota, now: p.clock.now() });
+  return describePlan({ mode: post.mode, at: post.publishAt, timezone: p.timezone, quota, now: p.clock.now(), verified: p.verified });
 }
 
 function listing(p: Publisher, post: Post, row: Publication | undefined, issue: number | undefined): PostListing {

@@ -18,6 +18,11 @@ export interface PlanFacts {
   quota?: MassQuotaFacts | undefined;
   /** "now": the sentence says 现在 instead of the time (publish now, a post already due). */
   now?: Date | undefined;
+  /**
+   * 微信认证. false: WeChat refuses freepublish and sendall through the API (48001, since 2025-07;
+   * platform-2025.md §1a), so the post becomes a draft for a person to send: the sentence says so.
+   */
+  verified?: boolean | undefined;
 }
 
 /** The zone as editors say it. */
@@ -38,6 +43,10 @@ export function describePlan(f: PlanFacts): string {
     f.now !== undefined && f.at.getTime() <= f.now.getTime()
       ? "现在"
       : `${zoneName(f.timezone)} ${dayjs(f.at).tz(f.timezone).format("M月D日 HH:mm")}`;
+  if (f.verified === false) {
+    const act = f.mode === "publish" ? "发表" : "群发";
+    return `${when} 建草稿（本账号未认证，微信不允许通过接口${act}：草稿建好后请在公众号后台手动${act}）`;
+  }
   if (f.mode === "publish") return `${when} 发布（不推送给关注者，在公众号主页和搜索中可见）`;
   const quota = f.quota ? `（${f.quota.period === "day" ? "当天" : "当月"}的群发次数：${f.quota.used}/${f.quota.limit}）` : "";
   return `${when} 群发给全部关注者${quota}`;

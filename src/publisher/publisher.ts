@@ -39,6 +39,8 @@ export interface Publisher {
   /** A mass send over the 群发 quota: wait for the next slot (default) or go out as 发布 now. */
   quotaFallback: "wait" | "publish";
   accountType: "subscription" | "service";
+  /** 微信认证: unverified accounts can only make drafts through the API (48001; describePlan says so). */
+  verified: boolean;
   wechat: Pick<ApiClient, "media" | "material" | "draft" | "freepublish" | "mass">;
   store: PublicationStore;
   uploads: ImageUploader;
@@ -80,6 +82,7 @@ export function publisherFor(deps: Deps, options: PublisherOptions = {}): Publis
     catchUpMs: deps.config.publishCatchUpHours * 3600_000,
     quotaFallback: deps.config.publishQuotaFallback,
     accountType: deps.config.wechat.accountType,
+    verified: deps.config.wechat.verified,
     wechat,
     store,
     uploads: createImageUploader({ accountId, wechat, store: createUploadedImageStore(deps.db), clock: deps.clock, log }),

@@ -1,4 +1,4 @@
-// npm run bench. Parts (env BENCH_PARTS, default "webhook,flood,render,dashboard"):
+// npm run bench. Parts (env BENCH_PARTS, default "webhook,flood,render,dashboard,matrix,matrix-stats,matrix-dashboard"):
 //
 // webhook — in ONE run, for each mode (plain, and aes = 安全模式): the shared bare Koa peer
 //   (../shared/bench/peers/bare-koa), the node-webot `wechat` 2.1.0 peer (../shared/bench/peers/wechat)
@@ -14,10 +14,20 @@
 //   RSS every second and at fixed push counts, RSS(end)/RSS(10k) (target ≤ 1.3×), whether the server
 //   survived, non-200 answers. Details: data/bench/flood.json.
 // render — 500 posts through the renderer. dashboard — the dashboard's queries over 1,000,000 messages.
+// matrix (issue 14) — the service as `npm run serve` runs it in sandbox mode, twice: with the county
+//   account only (no accounts.yml) and with 12 accounts (test/bench/matrix-content.mjs). Each: RSS
+//   after boot and after a short warm load spread over its accounts; then the same push load (flood.mjs
+//   --targets: every push a new MsgId from a new follower, round-robin over the accounts' URLs with
+//   each account's token and gh id) for BENCH_DURATION s after a 3 s warm-up. Throughput ratio
+//   12/1 (target ≥ 0.9×) and (RSS12 − RSS1) / 11 (target < 5 MB). Details: data/bench/matrix.json.
+// matrix-stats — the scheduler's stats job over 12 accounts on the sandbox (matrix-stats-bench.mjs).
+// matrix-dashboard — 矩阵 page and 附件3 export over HTTP at 12 accounts × 1 year (matrix-dashboard-bench.mjs).
 //
 // Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_MODES (default "plain,aes"),
 // BENCH_POOL (distinct pushes per load run; default per mode, sized not to wrap), BENCH_FLOOD_PUSHES,
-// BENCH_PEERS (default "koa,wechat").
+// BENCH_PEERS (default "koa,wechat"), BENCH_MATRIX_WARM (warm pushes before the RSS reading, 12,000),
+// BENCH_MATRIX_ROUNDS (1; more alternate the order of the two service runs), BENCH_STATS_RUNS
+// (matrix-stats-bench.mjs: "prep,daily"; "first,daily" adds the real-time first backfill, ~3.5 min).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
@@ -25,6 +35,8 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tmpdir, cpus, totalmem, availableParallelism, loadavg } from "node:os";
 import { createInterface } from "node:readline";
+import { createRequire } from "node:module";
+import { makeMatrixContent, sandboxEnv, townshipIds, KEYWORD } from "./matrix-content.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const shared = resolve(root, "../shared/bench");
@@ -32,7 +44,7 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = 3;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const modes = (process.env.BENCH_MODES ?? "plain,aes").split(",");
-const parts = new Set((process.env.BENCH_PARTS ?? "webhook,flood,render,dashboard").split(","));
+const parts = new Set((process.env.BENCH_PARTS ?? "webhook,flood,render,dashboard,matrix,matrix-stats,matrix-dashboard").split(","));
 const peerKinds = (process.env.BENCH_PEERS ?? "koa,wechat").split(",").filter(Boolean);
 const floodPushes = Number(process.env.BENCH_FLOOD_PUSHES ?? 1_000_000);
 const hasTaskset = spawnSync("sh", ["-c", "command -v taskset"]).status === 0;
@@ -532,6 +544,170 @@ if (parts.has("dashboard")) {
   const pages = lines.filter((l) => l.page && l.page !== "total");
   console.log("\ndashboard benchmark (queries of each page, median; target < 50 ms per page)");
   console.table(pages.map((l) => ({ page: l.page, "queries ms": l.ms, "cold ms": l.cold_ms, "render ms": l.render_ms, result: l.ok ? "PASS" : "MISS" })));
+  for (const l of lines.filter((x) => x.step)) console.log(`  ${l.step}: ${l.ms} ms`);
+}
+
+// ---------- matrix (issue 14): 12 accounts on one instance ----------
+if (parts.has("matrix")) {
+  const Database = createRequire(import.meta.url)(join(root, "node_modules/better-sqlite3"));
+  const WARM_PUSHES = Number(process.env.BENCH_MATRIX_WARM ?? 12_000);
+
+  /** Each served account's webhook: its path, and the token and gh id sandbox mode generated and stored at boot. */
+  const targetsOf = (dbPath, townships) => {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const setting = (key) => {
+        const v = db.prepare("SELECT value FROM app_settings WHERE key = ?").get(key)?.value;
+        if (v === undefined) throw new Error(`bench: the service stored no ${key} in ${dbPath}`);
+        return v;
+      };
+      return [
+        { path: "/wechat", token: setting("sandbox.token"), gh: setting("sandbox.original_id"), ...KEYWORD.county },
+        ...townshipIds(townships).map((id) => ({ path: `/wechat/${id}`, token: setting(`sandbox.${id}.token`), gh: setting(`sandbox.${id}.original_id`), ...KEYWORD.township })),
+      ];
+    } finally {
+      db.close();
+    }
+  };
+
+  /** flood.mjs on core 1, its JSON lines, and the CPU that neither it nor the server used (as runHarness). */
+  const runFlood = (args, serverPid) => {
+    const [cmd, argv] = pinned(1, process.execPath, [join(root, "test/bench/flood.mjs"), ...args, "--server-pid", String(serverPid)]);
+    return new Promise((res, rej) => {
+      const c = spawn(cmd, argv, { stdio: ["ignore", "pipe", "inherit"] });
+      const lines = [];
+      createInterface({ input: c.stdout }).on("line", (l) => { if (l.startsWith("{")) lines.push(JSON.parse(l)); });
+      c.on("error", rej);
+      let prev = null, other = 0;
+      const t0 = Date.now();
+      const serverTicks0 = ticksOf(serverPid);
+      const tick = () => {
+        const cur = { m: machineBusyTicks(), h: ticksOf(c.pid), s: ticksOf(serverPid) };
+        if (prev && cur.h != null && prev.h != null && cur.s != null && prev.s != null) other += Math.max(0, cur.m - prev.m - (cur.h - prev.h) - (cur.s - prev.s));
+        prev = cur;
+      };
+      const timer = setInterval(tick, 250);
+      tick();
+      c.on("exit", (status) => {
+        clearInterval(timer);
+        const secs = (Date.now() - t0) / 1000;
+        const summary = lines.find((x) => x.type === "summary");
+        if (!summary) return rej(new Error(`bench: flood.mjs gave no summary (exit ${status})`));
+        // Server CPU per answered push (USER_HZ = 100): steadier than pushes/s when other work shares the machine.
+        const serverTicks = ticksOf(serverPid);
+        const cpuUsPerPush = serverTicks0 != null && serverTicks != null && summary.answered > 0 ? Math.round(((serverTicks - serverTicks0) * 10_000) / summary.answered) : null;
+        res({ summary, samples: lines.filter((x) => x.type === "sample"), otherLoadPct: Math.round((other / 100 / secs) * 1000) / 10, cpuUsPerPush });
+      });
+    });
+  };
+
+  /** One service run: boot, RSS, warm load, RSS, then the measured load. */
+  const matrixRun = async (townships) => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-matrix-"));
+    const content = makeMatrixContent({ townships, dir: join(dir, "content") });
+    const dbPath = join(dir, "app.db");
+    const port = nextPort++;
+    const accounts = townships + 1;
+    log(`\n== matrix: ${accounts} account${accounts > 1 ? "s" : ""} on one instance (sandbox mode, \`npm run serve\` flags)`);
+    const env = { ...sandboxEnv(), NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, CONTENT_DIR: content, LOG_LEVEL: "warn", LOG_FORMAT: "json", ...serveEnv };
+    const srv = startServer("ours", "plain", port, { env });
+    const out = { accounts, urls: accounts, startedAt: new Date().toISOString() };
+    try {
+      await waitUp(port, srv);
+      await sleep(2000); // the publish job that runs at start, and the boot's garbage, settle
+      srv.sample();
+      out.bootRssMB = mb(srv.rssKB);
+      const targets = targetsOf(dbPath, townships);
+      const targetsFile = join(dir, "targets.json");
+      writeFileSync(targetsFile, JSON.stringify(targets));
+      const common = ["--port", String(port), "--targets", targetsFile, "--connections", String(connections)];
+      const warm = await runFlood([...common, "--pushes", String(WARM_PUSHES)], srv.pid);
+      await sleep(1000);
+      srv.sample();
+      out.warmRssMB = mb(srv.rssKB);
+      out.warm = { pushes: warm.summary.answered, non200: warm.summary.non200, wrongReplies: warm.summary.wrongReplies };
+      log(`   RSS after boot ${out.bootRssMB} MB, after ${WARM_PUSHES.toLocaleString("en-US")} warm pushes ${out.warmRssMB} MB`);
+      const load = await runFlood([...common, "--pushes", "5000000", "--seconds", String(duration + WARMUP), "--checkpoints", "0"], srv.pid);
+      // Pushes a second over the measured window: from the first sample after the warm-up to the last one.
+      const a = load.samples.find((x) => x.t >= WARMUP), b = load.samples.at(-1);
+      out.rps = a && b && b.t > a.t ? (b.done - a.done) / (b.t - a.t) : null;
+      out.measuredSeconds = a && b ? Math.round((b.t - a.t) * 10) / 10 : null;
+      const sm = load.summary;
+      Object.assign(out, { p99: sm.latencyMs.p99, answered: sm.answered, replies: sm.replies, non200: sm.non200, wrongReplies: sm.wrongReplies, errors: Object.values(sm.errors).reduce((x, y) => x + y, 0), clientCpuPct: sm.clientCpuPctOfOneCore, otherLoadPct: load.otherLoadPct, cpuUsPerPush: load.cpuUsPerPush });
+      log(`   ${Math.round(out.rps ?? 0)} pushes/s over ${out.measuredSeconds} s, p99 ${out.p99} ms, ${out.replies} replies, ${out.wrongReplies} wrong, ${out.non200} non-200, other load ${out.otherLoadPct}% of a core`);
+    } catch (e) {
+      out.error = e.message;
+      log(e.message);
+    } finally {
+      srv.diedEarly = srv.exited;
+      await stopServer(srv);
+      out.peakRssMB = mb(srv.hwmKB);
+      out.survived = !srv.diedEarly;
+      if (srv.diedEarly) out.outputTail = srv.tail();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return out;
+  };
+
+  // BENCH_MATRIX_ROUNDS > 1 alternates the order (1, 12, 12, 1, …) so that a drift in the
+  // machine's other load does not favour one side; the figures are then the means.
+  const rounds = Math.max(1, Number(process.env.BENCH_MATRIX_ROUNDS ?? 1));
+  const runs = { 0: [], 11: [] };
+  for (let r = 0; r < rounds; r++) for (const t of r % 2 === 0 ? [0, 11] : [11, 0]) runs[t].push(await matrixRun(t));
+  const mean = (xs) => (xs.some((x) => x == null) ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
+  const merge = (rs) => ({
+    ...rs[0],
+    ...Object.fromEntries(["rps", "p99", "bootRssMB", "warmRssMB", "peakRssMB", "otherLoadPct", "cpuUsPerPush"].map((k) => [k, mean(rs.map((x) => x[k]))])),
+    ...Object.fromEntries(["non200", "errors", "wrongReplies"].map((k) => [k, rs.some((x) => x[k] == null) ? null : rs.reduce((a, x) => a + x[k], 0)])),
+    survived: rs.every((x) => x.survived),
+    error: rs.map((x) => x.error).find(Boolean),
+  });
+  const one = merge(runs[0]);
+  const twelve = merge(runs[11]);
+  const fmt = (x, d = 0) => (x == null ? "n/a" : x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }));
+  console.log(`\nmatrix benchmark: ours as \`npm run serve\` runs it, sandbox mode, plain; ${duration} s measured after ${WARMUP} s warm-up, ${connections} connections, ` +
+    `server on core 0, load on core 1; every push a new MsgId from a new follower, round-robin over the accounts' URLs (/wechat, /wechat/t01…), each answered by its account's column`);
+  console.table([...runs[0], ...runs[11]].map((r) => ({
+    accounts: r.accounts, URLs: r.urls, "pushes/s": fmt(r.rps), "CPU µs/push": fmt(r.cpuUsPerPush), "p99 ms": fmt(r.p99, 2), "wrong replies": r.wrongReplies ?? "n/a", "non-200/err": `${r.non200 ?? "?"}/${r.errors ?? "?"}`,
+    "RSS boot MB": fmt(r.bootRssMB, 1), "RSS warm MB": fmt(r.warmRssMB, 1), "peak RSS MB": fmt(r.peakRssMB, 1), "other load %": r.otherLoadPct ?? "n/a", state: r.survived ? (r.error ? `error: ${r.error}` : "ok") : "DIED",
+  })));
+  if (rounds > 1) console.log(`(${rounds} rounds, order alternating; the lines below use the means)`);
+  const ratio = one.rps && twelve.rps ? twelve.rps / one.rps : null;
+  const perAccount = one.warmRssMB != null && twelve.warmRssMB != null ? (twelve.warmRssMB - one.warmRssMB) / 11 : null;
+  const clean = [one, twelve].every((r) => r.survived && !r.error && r.non200 === 0 && r.errors === 0 && r.wrongReplies === 0);
+  const cpuRatio = one.cpuUsPerPush && twelve.cpuUsPerPush ? one.cpuUsPerPush / twelve.cpuUsPerPush : null;
+  console.log(`12 accounts / 1 account pushes/s = ${fmt(twelve.rps)} / ${fmt(one.rps)} = ${ratio == null ? "n/a" : ratio.toFixed(2) + "×"} (target ≥ 0.9×): ${ratio != null && ratio >= 0.9 ? "PASS" : "MISS"}` +
+    ` (info: server CPU per push ${fmt(one.cpuUsPerPush)} / ${fmt(twelve.cpuUsPerPush)} µs, i.e. 12 accounts push ${cpuRatio == null ? "n/a" : cpuRatio.toFixed(2) + "×"} as fast per CPU second)`);
+  console.log(`memory per added account = (RSS12 − RSS1) / 11 = (${fmt(twelve.warmRssMB, 1)} − ${fmt(one.warmRssMB, 1)}) / 11 = ${perAccount == null ? "n/a" : perAccount.toFixed(2)} MB ` +
+    `(RSS after boot and ${WARM_PUSHES.toLocaleString("en-US")} warm pushes; after boot alone ${twelve.bootRssMB != null && one.bootRssMB != null ? ((twelve.bootRssMB - one.bootRssMB) / 11).toFixed(2) : "n/a"} MB) (target < 5 MB): ${perAccount != null && perAccount < 5 ? "PASS" : "MISS"}`);
+  console.log(`every push answered 200 by its own account (its gh id and column), none wrong, both alive: ${clean ? "PASS" : "MISS"}`);
+  if ([one, twelve].some((r) => (r.otherLoadPct ?? 0) > 10)) console.log("warning: other processes used the CPU during the matrix runs; rerun on a quiet machine before quoting the ratio");
+  mkdirSync(join(root, "data/bench"), { recursive: true });
+  writeFileSync(join(root, "data/bench/matrix.json"), JSON.stringify({ when: new Date().toISOString(), machine, duration, warmup: WARMUP, connections, warmPushes: WARM_PUSHES, rounds, serve: serveScript, runs, one, twelve, ratio, cpuRatio, perAccountMB: perAccount }, null, 2));
+}
+
+if (parts.has("matrix-stats")) {
+  log("\n== matrix-stats: the scheduler's stats job over 12 accounts on the sandbox");
+  const lines = jsonLines("matrix-stats-bench.mjs");
+  console.log("\nmatrix stats refresh (12 accounts, sandbox; STATS_BACKFILL_DAYS default 90; the pace allows 60 datacube calls per account per minute)");
+  console.table(lines.map((l) => ({
+    run: l.run, accounts: l.accounts, "wall s": (l.ms / 1000).toFixed(1), "calls/account": l.callsPerAccount.max, "datacube/account": l.datacubePerAccount.max,
+    "max datacube/account/min": l.datacubeMaxPerMinute, "quota refusals": l.quotaRefusals, "paced min/account": l.pacedMsPerAccount ? (l.pacedMsPerAccount.max / 60_000).toFixed(1) : "",
+  })));
+  for (const l of lines) {
+    if (l.run === "prep") continue;
+    const judged = l.run === "backfill" ? "" : `${(l.ms / 1000).toFixed(1)} s (target < 30 s), `;
+    console.log(`stats ${l.run} run, 12 accounts: ${judged}${l.callsPerAccount.max} calls per account, at most ${l.datacubeMaxPerMinute} datacube calls per account in any minute ` +
+      `(pace ${l.paceLimit}${l.datacubeMaxPerMinute > l.paceLimit ? `: the ${l.datacubeMaxPerMinute}th came ${60_000 - l.tightestMinuteMs} ms inside the minute at the simulator` : ""}), ${l.quotaRefusals} quota refusals: ${l.ok ? "PASS" : "MISS"}`);
+  }
+  if (!lines.some((l) => l.run === "first")) console.log("  (the first 90-day backfill paces ~240 calls per account over ~3 minutes; BENCH_STATS_RUNS=first,daily measures it in real time)");
+}
+
+if (parts.has("matrix-dashboard")) {
+  log("\n== matrix-dashboard: seeding 12 accounts × 1 year (1,000,000 messages, 2,000 publications)");
+  const lines = jsonLines("matrix-dashboard-bench.mjs");
+  console.log("\nmatrix dashboard over HTTP, signed in as the county admin, 12 accounts × 1 year (median; target < 100 ms per page, < 1 s per export)");
+  console.table(lines.filter((l) => l.page).map((l) => ({ page: l.page, ms: l.ms, "cold ms": l.cold_ms, KB: Math.round(l.bytes / 102.4) / 10, target: `< ${l.target_ms} ms`, result: l.ok ? "PASS" : "MISS" })));
   for (const l of lines.filter((x) => x.step)) console.log(`  ${l.step}: ${l.ms} ms`);
 }
 

@@ -53,7 +53,7 @@ describe("check on a matrix", () => {
     expect(text.indexOf(lunnan)).toBeLessThan(text.indexOf(YANGXIA()));
     // Each account's own columns and posts, read from its own folder.
     expect(section(text, county)).toMatch(/内容检查：4 个栏目，\d+ 条关键词规则，4 篇稿件没有问题.*；0 个问题，4 条提醒/);
-    expect(section(text, lunnan)).toContain("2027-06-01-summer-jobs  园区企业暑期招工，岗位40个\n      北京时间 6月1日 10:00 群发给全部关注者");
+    expect(section(text, lunnan)).toContain("2027-06-01-summer-jobs  园区企业暑期招工，岗位40个\n      北京时间 6月1日 10:00 建草稿（本账号未认证，微信不允许通过接口群发：草稿建好后请在公众号后台手动群发）");
     expect(section(text, lunnan)).toMatch(/内容检查：2 个栏目，\d+ 条关键词规则，1 篇稿件没有问题.*；0 个问题，0 条提醒/);
     expect(section(text, YANGXIA())).toContain("2027-06-01-jujube-summer-care  红枣树夏季管理要点");
     expect(section(text, YANGXIA())).not.toContain("summer-jobs");

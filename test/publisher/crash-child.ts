@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     catchUpMs: 2 * 3600_000,
     quotaFallback: "wait",
     accountType: "subscription",
+    verified: true,
     wechat,
     store,
     uploads: createImageUploader({ accountId: "default", wechat, store: createUploadedImageStore(db), clock, log }),

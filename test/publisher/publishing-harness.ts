@@ -56,6 +56,7 @@ export async function startPublishing(options: PublishingOptions = {}): Promise<
     catchUpMs: (catchUpHours ?? 2) * 3600_000,
     quotaFallback: quotaFallback ?? "wait",
     accountType,
+    verified: sandboxOptions.verified ?? true,
     wechat: h.client,
     store,
     uploads: createImageUploader({ accountId: "default", wechat: h.client, store: createUploadedImageStore(db), clock: h.clock, log: h.log }),

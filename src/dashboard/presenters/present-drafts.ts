@@ -142,6 +142,8 @@ export interface PlanFactsInput {
   timezone: string;
   now: Date;
   quota: MassQuotaFacts | undefined;
+  /** 微信认证 (describePlan: unverified accounts only make drafts). */
+  verified?: boolean;
 }
 
 /**
@@ -166,7 +168,7 @@ export function describeDraftPlan(f: PlanFactsInput): { level: PlanLevel; text: 
     return { level: "warn", text: `草稿已建：${row.failureReason ?? "该账号无发布接口权限，请在公众号后台手动发表"}。修改不会再次发送，请在公众号后台的草稿箱里发表。` };
   }
   if (row?.state === "awaiting_approval") return { level: "warn", text: "群发正等待管理员在手机上确认（API 群发保护，30 分钟内有效）；现在修改不会改变这次群发。" };
-  const plan = describePlan({ mode: f.post.mode, at: f.post.publishAt, timezone: f.timezone, quota: f.post.mode === "mass" ? f.quota : undefined, now: f.now });
+  const plan = describePlan({ mode: f.post.mode, at: f.post.publishAt, timezone: f.timezone, quota: f.post.mode === "mass" ? f.quota : undefined, now: f.now, verified: f.verified });
   if (row?.state === "failed") return { level: "warn", text: `上次发送失败（${row.failureReason ?? "原因未知"}）。保存后请到“发布”页重试；计划：${plan}。` };
   if (row?.state === "missed") return { level: "warn", text: `本文错过了发送时间（${when(row.scheduledAt)}），不会自动补发。请改发布时间后保存，或到“发布”页处理。` };
   if (row?.state === "cancelled") return { level: "warn", text: "本文已取消发送。需要发送请到“发布”页重新排期。" };

@@ -48,6 +48,8 @@ export interface PublishPageInput {
   quotaAt(at: Date): MassQuotaFacts;
   now: Date;
   timezone: string;
+  /** 微信认证 (describePlan: unverified accounts only make drafts). */
+  verified: boolean;
   /** Recent publications: the ledger rows due or sent in this range. */
   range: DateRange;
 }
@@ -124,7 +126,7 @@ export function presentPublishPage(input: PublishPageInput): PublishPageModel {
       column: input.columnName(post.columnId),
       issue: n === undefined ? "—" : `第${n}期（预计）`,
       at: when(post.publishAt),
-      plan: post.draft ? "draft: true：不会发布（在稿件页面取消“草稿”后才会安排）" : describePlan({ mode: post.mode, at, timezone, now, quota: post.mode === "mass" ? input.quotaAt(at) : undefined }),
+      plan: post.draft ? "draft: true：不会发布（在稿件页面取消“草稿”后才会安排）" : describePlan({ mode: post.mode, at, timezone, now, quota: post.mode === "mass" ? input.quotaAt(at) : undefined, verified: input.verified }),
       state: stateLabel(row, post, timezone, now),
       stateKey: row?.state ?? (post.draft ? "draft" : "new"),
       reason: row?.failureReason && row.state === "waiting_quota" ? row.failureReason : null,

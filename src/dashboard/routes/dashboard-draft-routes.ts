@@ -127,7 +127,7 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
       post && post.mode === "mass"
         ? massQuota({ store: deps.stores.publications, accountId, accountType: deps.config.wechat.accountType, timezone: tz, at: post.publishAt }).facts
         : undefined;
-    return describeDraftPlan({ post, errors: result.errors.length, row: name ? deps.stores.publications.find(accountId, name) : undefined, timezone: tz, now, quota });
+    return describeDraftPlan({ post, errors: result.errors.length, row: name ? deps.stores.publications.find(accountId, name) : undefined, timezone: tz, now, quota, verified: deps.config.wechat.verified });
   };
 
   /** The editor page for a form and its text as composed (problems placed by the composed text's lines). */

@@ -71,6 +71,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
       quotaAt,
       now: deps.clock.now(),
       timezone: tz,
+      verified: deps.config.wechat.verified,
       range,
     });
     return { model, posts };
@@ -127,7 +128,7 @@ export function mountPublishRoutes(router: Router, deps: Deps, pages: PageRouteD
     const now = deps.clock.now();
     const file = `${postsFolderLabel(accountId)}/${item.slug}.md`;
     const mode = post?.mode ?? deps.stores.publications.find(accountId, item.slug)?.mode ?? "publish";
-    const plan = describePlan({ mode, at: now, now, timezone: tz, quota: mode === "mass" ? quotaAt(now) : undefined });
+    const plan = describePlan({ mode, at: now, now, timezone: tz, quota: mode === "mass" ? quotaAt(now) : undefined, verified: deps.config.wechat.verified });
     switch (action) {
       case "publish":
         return [plan, `原定时间：${item.at}。`, ...(mode === "mass" ? ["群发发出后无法撤回；若开启了群发保护，需要管理员在手机上确认（30 分钟内）。"] : [])];
