@@ -1,7 +1,7 @@
 import { COUNTY_ACCOUNT_ID } from "./matrix/declared-account";
 import { webhookPathOf } from "./webhook/webhook-path";
 import type { Config } from "./config";
-import type { AccountSettings, ArticleCatalog, Deps, ServedAccount } from "./deps";
+import type { AccountSecrets, AccountSettings, ArticleCatalog, Deps, ServedAccount } from "./deps";
 import { openDatabase } from "./db/open-database";
 import { createMessageStore } from "./db/stores/message-store";
 import { startCheckpointer } from "./db/checkpoint-worker";
@@ -9,7 +9,7 @@ import { createSettingsStore } from "./db/stores/settings-store";
 import { categoryLogger, type Logger } from "./logger";
 import { systemClock, type Clock } from "./time";
 import { watchContent } from "./bot/watch-content";
-import { resolveSecrets, webhookSettingsOf, type AccountSecrets } from "./resolve-accounts";
+import { resolveSecrets, webhookSettingsOf } from "./resolve-accounts";
 import type { ConfiguredAccount } from "./matrix/configure-accounts";
 import { accountConfig } from "./matrix/scope-account";
 import type { SettingsStore } from "./db/stores/settings-store";
@@ -95,7 +95,7 @@ function buildAccountParts(
     const sandbox = config.sandbox ? buildSandbox(config, db, clock, accountLog, accountId, secrets) : undefined;
     const apiBase = shared.apiBase ?? (sandbox ? sandbox.apiBase(`http://127.0.0.1:${config.port}`) : WECHAT_API_BASE);
     const wechat = createApiClient({ baseUrl: apiBase, accountId, appId: secrets.appId, appSecret: secrets.appSecret, db, clock, log: accountLog });
-    const qa = buildQa({ config, db, clock, log: accountLog, wechat, botContent: content, accounts: new Map(), accountId });
+    const qa = buildQa({ config, db, clock, log: accountLog, wechat, botContent: content, accountId });
     const inboxWith = (client: ApiClient) =>
       createInboxService({
         accountId,

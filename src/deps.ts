@@ -22,7 +22,16 @@ import type { ApiClient } from "./wechat/api-client";
 import type { SandboxApp } from "./sandbox/create-sandbox-app";
 import type { Qa } from "./qa/build-qa";
 import type { ConfiguredAccount } from "./matrix/configure-accounts";
-import type { AccountSecrets } from "./resolve-accounts";
+
+/** The raw secrets behind an account's webhook, for signing test pushes (CLI `send`). */
+export interface AccountSecrets {
+  token: string;
+  appId: string;
+  /** AppSecret for the API; in sandbox mode a generated one the simulator checks. */
+  appSecret: string;
+  encodingAesKey: string | undefined;
+  originalId: string;
+}
 
 /** The account a Deps speaks for (issue 14): the county's `default`, or a township's. */
 export interface ServedAccount {

@@ -1,7 +1,7 @@
 import { COUNTY_ACCOUNT_ID } from "./matrix/declared-account";
 import { randomBytes } from "node:crypto";
 import type { Config } from "./config";
-import type { AccountSettings } from "./deps";
+import type { AccountSecrets, AccountSettings } from "./deps";
 import type { SettingsStore } from "./db/stores/settings-store";
 import type { Clock } from "./time";
 import { aesKeyFromEncodingAesKey } from "./wechat/message-crypto";
@@ -15,15 +15,6 @@ function randomAlnum(n: number): string {
   return s;
 }
 
-/** The raw secrets behind an account's webhook, for signing test pushes (CLI `send`). */
-export interface AccountSecrets {
-  token: string;
-  appId: string;
-  /** AppSecret for the API; in sandbox mode a generated one the simulator checks. */
-  appSecret: string;
-  encodingAesKey: string | undefined;
-  originalId: string;
-}
 
 /**
  * An account's webhook and API secrets. The county account (`default`) reads WECHAT_*; a

@@ -11,7 +11,7 @@ import type { Config } from "../config";
 import { ContentError } from "../errors";
 import type { ConfiguredAccount } from "../matrix/configure-accounts";
 import { accountConfig } from "../matrix/scope-account";
-import type { CheckResult } from "./check-command";
+import type { CheckResult } from "./check-result";
 
 export interface CheckTarget {
   account: ConfiguredAccount;

@@ -1,4 +1,5 @@
 import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
+import type { CheckResult } from "./check-result";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,22 +17,6 @@ import { massQuota } from "../publisher/mass-quota";
 import { upcomingIssues } from "../publisher/upcoming-issues";
 import { loadQaContent } from "../qa/load-qa-content";
 import { accountHeading, checkTargets, matrixSummary, missingFolderResult, recheckCommand } from "./check-accounts";
-
-/** What check says about one valid post: what will happen to it, in words. */
-export interface PostPlan {
-  slug: string;
-  title: string;
-  /** "北京时间 12月8日 20:00 群发给全部关注者（当天的群发次数：0/1）", or why it will not go out. */
-  plan: string;
-}
-
-export interface CheckResult {
-  problems: ContentError[];
-  /** Not blocking: a time already passed, a demo post that will really go out… */
-  warnings: ContentError[];
-  plans: PostPlan[];
-  summary: string;
-}
 
 /** The ledger as check reads it (deps.stores.publications, or the database file when it exists). */
 export type CheckLedger = Pick<PublicationStore, "list" | "lastIssue" | "countMassSendsBetween">;

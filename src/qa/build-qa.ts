@@ -1,5 +1,4 @@
 import type { Config } from "../config";
-import type { AccountSettings } from "../deps";
 import type { ContentSource } from "../bot/watch-content";
 import type { Db } from "../db/open-database";
 import { createQaTicketStore, type QaTicketStore } from "../db/stores/qa-ticket-store";
@@ -36,7 +35,6 @@ export interface BuildQaOptions {
   wechat: ApiClient;
   /** The bot's content: the roundup's column must be one of its columns. */
   botContent: ContentSource;
-  accounts: ReadonlyMap<string, AccountSettings>;
   /** Watch content/qa.yml for edits (the server); CLI runs read it once. */
   watch?: boolean;
   /** The account whose tickets these are (`default` unless a township's). */

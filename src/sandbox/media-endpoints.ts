@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { SandboxMediaKind } from "../db/stores/sandbox-content-store";
-import type { Upload } from "./read-request";
+import type { Upload } from "./sandbox-context";
 import { reject, type EndpointSpec, type Sandbox } from "./sandbox-context";
 
 type ImageFormat = "jpeg" | "png" | "gif" | "bmp";

@@ -1,15 +1,7 @@
 import busboy from "busboy";
 import type { Context } from "koa";
-import { reject, SandboxReject } from "./sandbox-context";
+import { reject, SandboxReject, type Upload } from "./sandbox-context";
 
-/** One uploaded file (multipart field `media`). */
-export interface Upload {
-  filename: string;
-  contentType: string;
-  data: Buffer;
-  /** The file was larger than the limit asked for (data holds only the first bytes). */
-  tooLarge: boolean;
-}
 
 const JSON_LIMIT_BYTES = 2 * 1024 * 1024;
 

@@ -10,7 +10,6 @@ import type { SandboxControlStore } from "../db/stores/sandbox-control-store";
 import type { SandboxJobStore } from "../db/stores/sandbox-job-store";
 import type { SandboxOutboxStore } from "../db/stores/sandbox-outbox-store";
 import type { SandboxTokenStore } from "../db/stores/sandbox-token-store";
-import type { Upload } from "./read-request";
 
 /** Where the sandbox pushes job-finish events: our webhook, signed exactly as WeChat signs. */
 export interface SandboxCallback {
@@ -71,6 +70,15 @@ export interface SandboxStores {
   outbox: SandboxOutboxStore;
   comments: SandboxCommentStore;
   approvals: SandboxApprovalStore;
+}
+
+/** One uploaded file (multipart field `media`). */
+export interface Upload {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+  /** The file was larger than the limit asked for (data holds only the first bytes). */
+  tooLarge: boolean;
 }
 
 /** What every simulated endpoint gets. */
