@@ -56,7 +56,7 @@ export function matrixPage(m: MatrixModel): SafeHtml {
   }<button type="submit">查看</button></form>
 ${m.notices.map((n) => html`<p class="notice info">${n}</p>`)}
 <section class="card" id="matrix">
-<div class="table-head"><h2>各账号 · 点表头排序，点账号名进入该账号的后台</h2><a class="button" href="${m.csvHref}" download>导出 CSV</a></div>
+<div class="table-head"><h2>各账号 · 点表头排序，点账号名进入该账号的后台<small class="matrix-scroll-hint">表格较宽：左右滑动可看到最近发布、令牌、最近收到推送和最近失败</small></h2><a class="button" href="${m.csvHref}" download>导出 CSV</a></div>
 ${
   m.rows.length === 0
     ? html`<p class="empty">没有可以查看的账号。</p>`

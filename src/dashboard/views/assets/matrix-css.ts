@@ -17,7 +17,13 @@ table.matrix tr.attention th.c-name { border-left: 4px solid var(--red); }
 table.matrix tr[data-standing=paused] td, table.matrix tr[data-standing=not_served] td { color: var(--muted); }
 table.matrix .matrix-note { margin: .2rem 0 0; font-size: .78rem; color: var(--muted); }
 table.matrix tfoot tr.sum th, table.matrix tfoot tr.sum td { font-weight: 600; background: #fafbfc; border-top: 2px solid var(--line); }
+/* Wider than the card at desktop widths: the account's name stays in view while the table scrolls. */
+table.matrix th.c-name { position: sticky; left: 0; z-index: 1; background: #fff; }
+table.matrix tfoot tr.sum th.c-name { background: #fafbfc; }
+.matrix-scroll-hint { display: block; font-size: .75rem; font-weight: 400; color: var(--muted); }
 @media (max-width: 640px) {
+  .matrix-scroll-hint { display: none; }
+  table.matrix th.c-name { position: static; }
   table.matrix, table.matrix tbody, table.matrix tfoot, table.matrix tr, table.matrix th, table.matrix td { display: block; width: 100%; }
   table.matrix tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .15rem .6rem; border: 1px solid var(--line); border-radius: 8px; padding: .5rem .7rem; margin-bottom: .6rem; background: #fff; box-sizing: border-box; }
   table.matrix .c-name, table.matrix .c-health, table.matrix .c-lastPublication, table.matrix .c-token, table.matrix .c-lastPush, table.matrix .c-lastFailure { grid-column: 1 / -1; }
