@@ -9,7 +9,11 @@ import { FIXTURE_CONTENT, TEST_ACCOUNT } from "./helpers/build-test-deps";
 const ROOT = join(__dirname, "..");
 
 function startService(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const child = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/main.ts")], {
+  // tsx as a loader in the service's own process, as `node dist/main.js` runs: the tsx CLI would sit
+  // in between and SIGKILL the service when it does not acknowledge a relayed signal within 60 ms
+  // (busy starting every account's publisher), which is the CLI's behaviour, not the service's.
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+    cwd: ROOT,
     env: { ...process.env, ...env, PORT: "0", HOST: "127.0.0.1", LOG_FORMAT: "json", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });

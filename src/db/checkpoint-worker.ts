@@ -58,6 +58,9 @@ export function startCheckpointer(db: Db, path: string, onFailure: (err: unknown
       new Promise<void>((resolve) => {
         stopping = true;
         worker.once("exit", () => resolve());
+        // Unref'd while running (it must not keep a finished CLI alive); while stopping it must:
+        // the last checkpoint and its connection's close (which removes the WAL) come first.
+        worker.ref();
         worker.postMessage("stop");
       }),
   };
