@@ -15,6 +15,8 @@ header.top .brand { font-weight: 700; font-size: 1.1rem; color: #fff; text-decor
 header.top nav { display: flex; flex-wrap: wrap; gap: .25rem; flex: 1 1 24rem; }
 header.top nav a { color: #fff; text-decoration: none; padding: .25rem .6rem; border-radius: 4px; white-space: nowrap; }
 header.top nav a[aria-current="page"] { background: rgba(255,255,255,.22); font-weight: 600; }
+/* With the matrix the nav has 15 entries: tighter on a desk so they fit one line at 1280 px. */
+@media (min-width: 1024px) { header.top { gap: .5rem 1rem; } header.top nav a { padding: .25rem .45rem; } }
 header.top .who { display: flex; align-items: center; gap: .5rem; font-size: .9rem; }
 header.top .who button { background: transparent; color: #fff; border: 1px solid rgba(255,255,255,.7); border-radius: 4px; padding: .15rem .6rem; cursor: pointer; }
 header.top .switcher { position: relative; font-size: .9rem; }
