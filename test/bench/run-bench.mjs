@@ -604,7 +604,7 @@ if (parts.has("matrix")) {
   /** One service run: boot, RSS, warm load, RSS, then the measured load. */
   const matrixRun = async (townships) => {
     const dir = mkdtempSync(join(tmpdir(), "bench-matrix-"));
-    const content = makeMatrixContent({ townships, dir: join(dir, "content") });
+    const content = makeMatrixContent({ townships, dir: join(dir, "fixture-content") });
     const dbPath = join(dir, "app.db");
     const port = nextPort++;
     const accounts = townships + 1;

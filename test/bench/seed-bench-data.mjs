@@ -21,7 +21,7 @@ export function seededRandom(seed) {
 export const dateOf = (ms) => new Date(ms + BJ).toISOString().slice(0, 10);
 const startOfDay = (date) => Date.parse(`${date}T00:00:00+08:00`);
 
-/** The county's columns (test/fixtures/content/columns.yml, plus a policy column). */
+/** The county's columns, as the frozen fixture declares them (FIXTURE_CONTENT's columns.yml), plus a policy column. */
 export const COUNTY_COLUMNS = [
   { id: "news", name: "轮青关注", category: "新闻娱乐" },
   { id: "careers", name: "轮青诚聘", category: "致富信息" },
@@ -29,7 +29,7 @@ export const COUNTY_COLUMNS = [
   { id: "students", name: "轮青大学生", category: "便民服务" },
   { id: "policy", name: "政策解读", category: "政策法规" },
 ];
-/** A township's (test/fixtures/content/accounts/lunnan/columns.yml). */
+/** A township's, as the fixture's 轮南镇 declares them (FIXTURE_CONTENT's accounts/lunnan/columns.yml). */
 export const TOWNSHIP_COLUMNS = [
   { id: "news", name: "轮南动态", category: "新闻娱乐" },
   { id: "jobs", name: "轮南就业", category: "致富信息" },

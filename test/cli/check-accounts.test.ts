@@ -18,24 +18,25 @@ const FIXTURE = path.join(__dirname, "../fixtures/content");
 const NOW = new Date("2026-11-01T00:00:00Z");
 
 let scratch: string;
-let content: string;
+/** A scratch copy of the frozen fixture (never the live content/ folder). */
+let fixtureCopy: string;
 beforeEach(() => {
   scratch = mkdtempSync(path.join(tmpdir(), "check-accounts-"));
-  content = path.join(scratch, "content");
-  cpSync(FIXTURE, content, { recursive: true });
+  fixtureCopy = path.join(scratch, "fixture-content");
+  cpSync(FIXTURE, fixtureCopy, { recursive: true });
 });
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-const config = (databasePath = ":memory:") => loadConfig({ CONTENT_DIR: content, DATABASE_PATH: databasePath, LOG_LEVEL: "silent" });
+const config = (databasePath = ":memory:") => loadConfig({ CONTENT_DIR: fixtureCopy, DATABASE_PATH: databasePath, LOG_LEVEL: "silent" });
 const run = (args: string[] = [], databasePath?: string) => {
   const o = capture();
   const code = checkCommand(config(databasePath), args, o.out, NOW);
   return { code, text: o.text };
 };
 const heading = (name: string, id: string, dir: string) => `── ${name}（${id}，${dir}）──`;
-const COUNTY = () => heading("青春轮台", "default", content);
-const LUNNAN = () => heading("青春轮南", "lunnan", path.join(content, "accounts/lunnan"));
-const YANGXIA = () => heading("阳霞青年", "yangxia", path.join(content, "accounts/yangxia"));
+const COUNTY = () => heading("青春轮台", "default", fixtureCopy);
+const LUNNAN = () => heading("青春轮南", "lunnan", path.join(fixtureCopy, "accounts/lunnan"));
+const YANGXIA = () => heading("阳霞青年", "yangxia", path.join(fixtureCopy, "accounts/yangxia"));
 /** The report of one account: from its heading to the next heading or the matrix summary. */
 const section = (text: string, start: string) => {
   const from = text.indexOf(start);
@@ -62,27 +63,27 @@ describe("check on a matrix", () => {
 
   it("a township's broken post fails the run under that township's heading; the others stay clean", () => {
     // An editor typed the column id wrong in 轮南's post.
-    const post = path.join(content, "accounts/lunnan/posts/2027-06-01-summer-jobs.md");
+    const post = path.join(fixtureCopy, "accounts/lunnan/posts/2027-06-01-summer-jobs.md");
     writeFileSync(post, readFileSync(post, "utf8").replace("column: jobs", "column: job"));
     const { code, text } = run();
     expect(code).toBe(1);
     const lunnan = section(text, LUNNAN());
     expect(lunnan).toContain(`问题（必须改好才能发送）：\n${path.relative(process.cwd(), post)}\n  第 3 行 · column`);
-    expect(lunnan).toContain(`改好 ${path.join(content, "accounts/lunnan")}/ 里的这些问题后，再运行 npm run cli -- check --account lunnan`);
+    expect(lunnan).toContain(`改好 ${path.join(fixtureCopy, "accounts/lunnan")}/ 里的这些问题后，再运行 npm run cli -- check --account lunnan`);
     expect(section(text, YANGXIA())).not.toContain("问题（必须改好才能发送）");
     expect(section(text, COUNTY())).not.toContain("问题（必须改好才能发送）");
     expect(text).toMatch(/\n矩阵检查：3 个账号，2 个没有问题，1 个有问题（青春轮南（lunnan）1 个）；共 1 个问题，4 条提醒。/);
   });
 
   it("a served township without its folder is one clear problem that says how to create it", () => {
-    rmSync(path.join(content, "accounts/yangxia"), { recursive: true });
+    rmSync(path.join(fixtureCopy, "accounts/yangxia"), { recursive: true });
     const { code, text } = run();
     expect(code).toBe(1);
-    const dir = path.join(content, "accounts/yangxia");
+    const dir = path.join(fixtureCopy, "accounts/yangxia");
     const yangxia = section(text, YANGXIA());
     expect(yangxia).toContain(`找不到内容文件夹 ${dir}/：账号 yangxia（阳霞青年）由本系统收发`);
-    expect(yangxia).toContain(`mkdir -p ${dir} && cp -r ${path.join(content, "columns.yml")} `);
-    expect(yangxia).toContain(`${path.join(content, "posts")} ${dir}/`);
+    expect(yangxia).toContain(`mkdir -p ${dir} && cp -r ${path.join(fixtureCopy, "columns.yml")} `);
+    expect(yangxia).toContain(`${path.join(fixtureCopy, "posts")} ${dir}/`);
     // Said once, not as one "file not found" per file.
     expect(yangxia.match(/找不到/g)).toHaveLength(1);
     expect(text).toMatch(/1 个有问题（阳霞青年（yangxia）1 个）；共 1 个问题/);
@@ -116,7 +117,7 @@ describe("check on a matrix", () => {
   });
 
   it("--json gives each account's facts and the overall verdict", () => {
-    rmSync(path.join(content, "accounts/lunnan/posts/images/covers/jobs.jpg"));
+    rmSync(path.join(fixtureCopy, "accounts/lunnan/posts/images/covers/jobs.jpg"));
     const { code, text } = run(["--json"]);
     expect(code).toBe(1);
     const json = JSON.parse(text);
@@ -126,27 +127,27 @@ describe("check on a matrix", () => {
       ["lunnan", false],
       ["yangxia", true],
     ]);
-    expect(json.accounts[1].problems[0]).toMatchObject({ file: path.join(content, "accounts/lunnan/columns.yml"), field: expect.stringContaining("default_cover") });
+    expect(json.accounts[1].problems[0]).toMatchObject({ file: path.join(fixtureCopy, "accounts/lunnan/columns.yml"), field: expect.stringContaining("default_cover") });
     expect(json.summary).toMatch(/^矩阵检查：3 个账号，2 个没有问题，1 个有问题/);
   });
 });
 
 describe("check with only the county account served", () => {
   it("prints today's report unchanged: no heading, no matrix summary (no accounts.yml)", () => {
-    rmSync(path.join(content, "accounts.yml"));
+    rmSync(path.join(fixtureCopy, "accounts.yml"));
     const { code, text } = run();
     expect(code).toBe(0);
-    expect(text).toBe(formatCheckReport(checkContent(config(), { now: NOW }), content));
+    expect(text).toBe(formatCheckReport(checkContent(config(), { now: NOW }), fixtureCopy));
     expect(text).not.toContain("──");
   });
 
   it("townships paused in accounts.yml are not checked, and the report stays today's", () => {
-    const file = path.join(content, "accounts.yml");
+    const file = path.join(fixtureCopy, "accounts.yml");
     writeFileSync(file, readFileSync(file, "utf8").replace(/(\n    env: \{ app_id: WECHAT_(LUNNAN|YANGXIA)_APP_ID)/g, "\n    paused: true$1"));
     // A paused township's broken folder does not fail the run.
-    rmSync(path.join(content, "accounts/yangxia/columns.yml"));
+    rmSync(path.join(fixtureCopy, "accounts/yangxia/columns.yml"));
     const { code, text } = run();
     expect(code).toBe(0);
-    expect(text).toBe(formatCheckReport(checkContent(config(), { now: NOW }), content));
+    expect(text).toBe(formatCheckReport(checkContent(config(), { now: NOW }), fixtureCopy));
   });
 });

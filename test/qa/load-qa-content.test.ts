@@ -6,7 +6,7 @@ import { watchQaContent } from "../../src/qa/watch-qa-content";
 import { captureLog } from "../helpers/build-test-deps";
 import { QA_DISABLED } from "../../src/qa/qa-content";
 
-const REPO_QA = readFileSync(path.join(__dirname, "../fixtures/content/qa.yml"), "utf8");
+const FIXTURE_QA = readFileSync(path.join(__dirname, "../fixtures/content/qa.yml"), "utf8");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -18,14 +18,14 @@ function load(text: string | undefined, columns = new Set(["news", "careers"])) 
 }
 
 const swap = (from: string, to: string) => {
-  if (!REPO_QA.includes(from)) throw new Error(`the fixture qa.yml does not contain ${from}`);
-  return REPO_QA.replace(from, to);
+  if (!FIXTURE_QA.includes(from)) throw new Error(`the fixture qa.yml does not contain ${from}`);
+  return FIXTURE_QA.replace(from, to);
 };
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
 describe("loadQaContent", () => {
   it("loads the fixture qa.yml (a copy of the shipped one): keywords, menu key, rota with days, roundup", () => {
-    const { content, errors } = load(REPO_QA);
+    const { content, errors } = load(FIXTURE_QA);
     expect(errors).toEqual([]);
     expect(content).toMatchObject({ enabled: true, askKeywords: ["提问", "我要提问", "青年之声"], listKeywords: ["我的问题"], menuKey: "YOUTH_VOICE", waitMinutes: 10 });
     expect(content!.rota.map((c) => [c.name, [...c.days].sort()])).toEqual([
@@ -80,7 +80,7 @@ describe("watchQaContent", () => {
   it("applies an edit of qa.yml while running, and keeps the last good version over a broken one", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "qa-watch-"));
     dirs.push(dir);
-    writeFileSync(path.join(dir, "qa.yml"), REPO_QA);
+    writeFileSync(path.join(dir, "qa.yml"), FIXTURE_QA);
     const { log, lines } = captureLog();
     const source = watchQaContent(dir, log, () => undefined, { debounceMs: 20 });
     const settle = () => new Promise((r) => setTimeout(r, 300));
