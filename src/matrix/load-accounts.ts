@@ -152,6 +152,10 @@ function crossCheck(raw: RawDeclaration, at: (p: Path, message: string) => void)
       else envs.set(name, `accounts[${i}].env.${key}`);
     }
   });
+  // The county's own account is what /wechat, the 附件 headers and the single-account records are.
+  if (county === undefined && !ids.has(COUNTY_ACCOUNT_ID)) {
+    at(["accounts"], "缺少团县委自己的公众号：请加一段 id: default、level: county 的账号（它的密钥在 WECHAT_APP_ID 等变量里）");
+  }
 }
 
 /** Loads content/accounts.yml from `contentDir`; without the file, today's single account `default`. */

@@ -172,6 +172,15 @@ describe("configureAccounts: who is served", () => {
     expect(problems.join("\n")).not.toContain("tooShort123");
   });
 
+  it("a file of township accounts only is refused in Chinese: the county's own account is what /wechat serves", () => {
+    write(`committee: 共青团轮台县委员会\naccounts:${lunnan()}`);
+    const { result, problems } = configure({}, true);
+    expect(result).toBeUndefined();
+    expect(problems).toEqual([
+      expect.stringMatching(/accounts\.yml.*缺少团县委自己的公众号：请加一段 id: default、level: county 的账号/),
+    ]);
+  });
+
   it("the county account must keep the WECHAT_* variables", () => {
     write(HEAD.replace("app_secret: WECHAT_APP_SECRET", "app_secret: WECHAT_COUNTY_SECRET") + lunnan());
     const { problems } = configure({}, true);
