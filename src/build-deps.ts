@@ -1,25 +1,16 @@
-import { COUNTY_ACCOUNT_ID } from "./matrix/declared-account";
 import { webhookPathOf } from "./webhook/webhook-path";
 import type { Config } from "./config";
-import type { AccountSecrets, AccountSettings, ArticleCatalog, Deps, ServedAccount } from "./deps";
+import type { AccountSettings, ArticleCatalog, Deps } from "./deps";
 import { openDatabase } from "./db/open-database";
+import { buildAccountParts, closeParts, type AccountParts } from "./build-account-parts";
 import { createMessageStore } from "./db/stores/message-store";
 import { startCheckpointer } from "./db/checkpoint-worker";
 import { createSettingsStore } from "./db/stores/settings-store";
-import { categoryLogger, type Logger } from "./logger";
+import type { Logger } from "./logger";
 import { systemClock, type Clock } from "./time";
-import { watchContent } from "./bot/watch-content";
-import { resolveSecrets, webhookSettingsOf } from "./resolve-accounts";
-import type { ConfiguredAccount } from "./matrix/configure-accounts";
-import { accountConfig } from "./matrix/scope-account";
-import type { SettingsStore } from "./db/stores/settings-store";
-import type { InboxStore } from "./db/stores/inbox-store";
-import type { StaffReplyStore } from "./db/stores/staff-reply-store";
-import type { CustomerSendStore } from "./db/stores/customer-send-store";
-import { createApiClient, WECHAT_API_BASE, type ApiClient } from "./wechat/api-client";
-import type { SandboxApp } from "./sandbox/create-sandbox-app";
-import { buildQa } from "./qa/build-qa";
-import type { Db } from "./db/open-database";
+import { webhookSettingsOf } from "./resolve-accounts";
+import { builtAccounts } from "./matrix/configure-accounts";
+import { COUNTY_ACCOUNT_ID } from "./matrix/declared-account";
 import { createPublicationStore } from "./db/stores/publication-store";
 import { createArticleCatalog } from "./publisher/article-catalog";
 import { newLeaseOwner } from "./publisher/lease-owner";
@@ -30,7 +21,6 @@ import { createTownshipFigureStore } from "./db/stores/township-figure-store";
 import { createStaffPhoneStore } from "./db/stores/staff-phone-store";
 import { createInboxStore } from "./db/stores/inbox-store";
 import { createCustomerSendStore } from "./db/stores/customer-send-store";
-import { createInboxService } from "./inbox/inbox-service";
 import { journalPathFor, openPushJournal } from "./db/stores/push-journal";
 import type { QaDecision } from "./qa/decide-qa";
 import { SERVICE_BUSY_TIMEOUT_MS } from "./webhook/handle-push";
@@ -53,68 +43,6 @@ export interface BuildOptions {
  * hours of a locked database; at the benchmark's full load, about a second.
  */
 const JOURNAL_CAPACITY = 10_000;
-
-/** Loaded only in sandbox mode: with credentials, the simulator's code stays out of memory. */
-function buildSandbox(config: Config, db: Db, clock: Clock, log: Logger, accountId: string, secrets: AccountSecrets): SandboxApp {
-  const { createSandboxApp } = require("./sandbox/create-sandbox-app") as typeof import("./sandbox/create-sandbox-app");
-  return createSandboxApp({
-    db,
-    clock,
-    log,
-    accountId,
-    // Each township's simulated API under its own prefix, so its client's tokens are its own.
-    ...(accountId === COUNTY_ACCOUNT_ID ? {} : { prefix: `/sandbox/${accountId}` }),
-    appId: secrets.appId,
-    appSecret: secrets.appSecret,
-    accountType: config.wechat.accountType,
-    verified: config.wechat.verified,
-  });
-}
-
-/** What differs between two accounts' Deps: their config view, content, API client, 青年之声 and inbox. */
-type AccountParts = Pick<Deps, "config" | "log" | "account" | "content" | "wechat" | "qa" | "inbox" | "inboxWith" | "sandbox">;
-
-/**
- * One served account's parts. Throws ContentError when its content folder is missing or broken
- * (the county's stops the boot, as before; a township's only leaves that township unserved).
- */
-function buildAccountParts(
-  rootConfig: Config,
-  declared: ConfiguredAccount,
-  shared: { db: Db; clock: Clock; log: Logger; settings: SettingsStore; catalog: ArticleCatalog; apiBase: string | undefined },
-  stores: { inbox: InboxStore; staffReplies: StaffReplyStore; sends: CustomerSendStore },
-): AccountParts {
-  const { db, clock, log } = shared;
-  const config = accountConfig(rootConfig, declared);
-  const secrets = resolveSecrets(rootConfig, shared.settings, clock, declared);
-  const accountId = declared.id;
-  const account: ServedAccount = { id: accountId, declared, secrets, contentDir: config.contentDir };
-  const accountLog = accountId === COUNTY_ACCOUNT_ID ? log : log.child({ account: accountId });
-  const content = watchContent(config.contentDir, categoryLogger(accountLog, "content"));
-  try {
-    const sandbox = config.sandbox ? buildSandbox(config, db, clock, accountLog, accountId, secrets) : undefined;
-    const apiBase = shared.apiBase ?? (sandbox ? sandbox.apiBase(`http://127.0.0.1:${config.port}`) : WECHAT_API_BASE);
-    const wechat = createApiClient({ baseUrl: apiBase, accountId, appId: secrets.appId, appSecret: secrets.appSecret, db, clock, log: accountLog });
-    const qa = buildQa({ config, db, clock, log: accountLog, wechat, botContent: content, accountId });
-    const inboxWith = (client: ApiClient) =>
-      createInboxService({
-        accountId,
-        inbox: stores.inbox,
-        staffReplies: stores.staffReplies,
-        sends: stores.sends,
-        tickets: qa.store,
-        articles: () => shared.catalog.byColumn(accountId),
-        wechat: client,
-        clock,
-        log: categoryLogger(accountLog, "inbox"),
-        verified: config.wechat.verified,
-      });
-    return { config, log: accountLog, account, content, wechat, qa, inbox: inboxWith(wechat), inboxWith, ...(sandbox ? { sandbox } : {}) };
-  } catch (err) {
-    content.close();
-    throw err;
-  }
-}
 
 /**
  * The composition root shared by the server and the CLI: config → db → stores → each served
@@ -139,8 +67,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
     const perAccount = { inbox: createInboxStore(db), staffReplies, sends: createCustomerSendStore(db) };
 
     const problems = new Map<string, string>(config.matrix.accounts.flatMap((a) => (a.unconfigured ? [[a.id, a.unconfigured] as const] : [])));
-    const served = config.matrix.accounts.filter((a) => a.served || a.id === COUNTY_ACCOUNT_ID);
-    for (const declared of served) {
+    for (const declared of builtAccounts(config.matrix)) {
       try {
         built.push(buildAccountParts(config, declared, shared, perAccount));
       } catch (err) {
@@ -184,13 +111,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
   }
 }
 
-function closeParts(parts: AccountParts): void {
-  parts.sandbox?.close();
-  parts.content.close();
-  parts.qa.close();
-}
 
-/** Releases what buildDeps opened: stops watching, closes the journal and the db. */
 /**
  * Closes everything synchronously; the promise resolves once the checkpoint thread (service only)
  * has run its last checkpoint and closed its own connection, so the data dir may then be removed.

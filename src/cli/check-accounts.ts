@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config";
 import { ContentError } from "../errors";
-import type { ConfiguredAccount } from "../matrix/configure-accounts";
+import { builtAccounts, type ConfiguredAccount } from "../matrix/configure-accounts";
 import { accountConfig } from "../matrix/scope-account";
 import type { CheckResult } from "./check-result";
 
@@ -58,9 +58,7 @@ export function checkTargets(config: Config, only: string | undefined): { target
     }
     return { targets: [target] };
   }
-  const served = accounts.filter((a) => a.served || a.id === COUNTY_ACCOUNT_ID);
-  const county = served.filter((a) => a.id === COUNTY_ACCOUNT_ID);
-  return { targets: [...county, ...served.filter((a) => a.id !== COUNTY_ACCOUNT_ID)].map((a) => targetOf(config, a)) };
+  return { targets: builtAccounts(config.matrix).map((a) => targetOf(config, a)) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { COUNTY_ACCOUNT_ID } from "../matrix/declared-account";
+import { builtAccounts } from "../matrix/configure-accounts";
 import { webhookPathOf } from "../webhook/webhook-path";
 import type { Config } from "../config";
 import { openDatabase } from "../db/open-database";
@@ -71,10 +72,12 @@ export async function sendCommand(config: Config, clock: Clock, options: SendOpt
   try {
     const settings = createSettingsStore(db);
     const accountId = options.accountId ?? COUNTY_ACCOUNT_ID;
-    const account = config.matrix.accounts.find((a) => a.id === accountId);
-    if (!account || !(account.served || accountId === COUNTY_ACCOUNT_ID)) {
+    const built = builtAccounts(config.matrix);
+    const account = built.find((a) => a.id === accountId);
+    if (!account) {
+      const declared = config.matrix.accounts.some((a) => a.id === accountId);
       const served = config.matrix.accounts.filter((a) => a.served).map((a) => a.id);
-      throw new Error(`send：账号「${accountId}」${account ? "没有由本系统收发（暂停，或没有写 env）" : "没有在 content/accounts.yml 里声明"}；可用的账号：${served.join("、")}`);
+      throw new Error(`send：账号「${accountId}」${declared ? "没有由本系统收发（暂停，或没有写 env）" : "没有在 content/accounts.yml 里声明"}；可用的账号：${served.join("、")}`);
     }
     secrets = resolveSecrets(config, settings, clock, account);
     // The service running on this database, wherever it listens (it records its address at start),

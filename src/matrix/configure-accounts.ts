@@ -50,6 +50,15 @@ const COUNTY_ENV = { appId: "WECHAT_APP_ID", appSecret: "WECHAT_APP_SECRET", tok
 
 const where = (e: ContentError) => `${e.file}${e.line === undefined ? "" : ` 第 ${e.line} 行`}${e.field === undefined ? "" : `「${e.field}」`}：${e.problem}`;
 
+/**
+ * The accounts this instance builds, the county's first: every served township, and the county's
+ * always (its pages, reports and CLI stand even while it is paused; its webhook then answers 503).
+ */
+export function builtAccounts(matrix: AccountsConfig): ConfiguredAccount[] {
+  const county = matrix.accounts.filter((a) => a.id === COUNTY_ACCOUNT_ID);
+  return [...county, ...matrix.accounts.filter((a) => a.id !== COUNTY_ACCOUNT_ID && a.served)];
+}
+
 /** A township's secrets from the environment, or every problem with them. */
 function readCredentials(a: DeclaredAccount, env: Readonly<Record<string, string | undefined>>, problems: string[]): AccountCredentials | undefined {
   const names = a.env!;

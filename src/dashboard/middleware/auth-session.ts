@@ -84,7 +84,8 @@ export function createSessionAuth(options: SessionAuthOptions) {
      * login page (and back afterwards); anything else (POST, CSV, assets of a page) gets 401.
      */
     requireStaff: (async (ctx, next) => {
-      const staff = load(ctx);
+      // Loaded once a request: choosing the current account (current-account.ts) may have read it already.
+      const staff = (ctx.state["staff"] as StaffState | undefined) ?? load(ctx);
       if (staff) {
         ctx.state["staff"] = staff;
         ctx.set("Cache-Control", "no-store");

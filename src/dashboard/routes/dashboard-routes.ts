@@ -76,8 +76,10 @@ export function dashboardRoutes(deps: Deps): DashboardRouter {
   const county = deps.account.id;
   const accountIds = [...deps.matrix.keys()];
   const current = (ctx: Context): Deps => {
-    const staff = ctx.state["staff"] as StaffState | undefined;
-    return deps.matrix.get(chooseAccount(ctx, accountIds, staff?.grants ?? auth.load(ctx)?.grants, dashboard.secureCookie))!;
+    // The session is read once a request: requireStaff finds it on ctx.state.
+    const staff = (ctx.state["staff"] as StaffState | undefined) ?? auth.load(ctx);
+    if (staff) ctx.state["staff"] = staff;
+    return deps.matrix.get(chooseAccount(ctx, accountIds, staff?.grants, dashboard.secureCookie))!;
   };
 
   /**
