@@ -9,7 +9,7 @@ import type { ApiClient } from "../../wechat/api-client";
 import { staffOf } from "../middleware/auth-session";
 import { formOf, requireCsrf } from "../middleware/csrf";
 import { formUploadOf, requireCsrfUpload } from "../middleware/csrf-upload";
-import { ageLabel } from "../presenters/labels";
+import { unansweredSummary } from "../presenters/inbox-badge";
 import { followerName, INBOX_PER_PAGE, presentThreadItems, presentThreadRow, rangeOf, readInboxQuery } from "../presenters/present-inbox";
 import { inboxListPage, threadPage } from "../views/inbox-views";
 import type { PageRouteDeps } from "./dashboard-page-routes";
@@ -17,14 +17,6 @@ import type { PageRouteDeps } from "./dashboard-page-routes";
 /** OpenIDs are 28 characters of [A-Za-z0-9_-]; test and other accounts' ids are a little longer. */
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
 
-/** How many days back the unanswered counter looks (older silence is not "waiting" any more). */
-export const UNANSWERED_DAYS = 7;
-
-/** "3 · 最久 2小时" for the nav: followers waiting for a reply and how long the first has waited. */
-export function unansweredSummary(inbox: InboxService, now: Date): { count: number; oldest: string } {
-  const u = inbox.unanswered(UNANSWERED_DAYS);
-  return { count: u.count, oldest: u.oldestAt ? ageLabel(now.getTime() - u.oldestAt.getTime()) : "" };
-}
 
 const DONE: Record<string, { level: "info" | "warn"; text: string }> = {
   sent: { level: "info", text: "回复已发送到青年的微信。" },

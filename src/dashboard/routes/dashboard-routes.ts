@@ -30,16 +30,14 @@ import { mountPageRoutes, type PageRouteDeps } from "./dashboard-page-routes";
 import { mountTryRoutes } from "./dashboard-try-routes";
 import { mountQaRoutes } from "./dashboard-qa-routes";
 import { mountCommentRoutes } from "./dashboard-comment-routes";
-import { mountInboxRoutes, unansweredSummary } from "./dashboard-inbox-routes";
+import { mountInboxRoutes } from "./dashboard-inbox-routes";
+import { createInboxBadge } from "../presenters/inbox-badge";
 import { mountReportRoutes } from "./dashboard-report-routes";
 import { mountDraftRoutes } from "./dashboard-draft-routes";
 import { mountPublishRoutes } from "./dashboard-publish-routes";
 import { mountPhoneRoutes } from "./dashboard-phone-routes";
 import { mountStaffRoutes } from "./dashboard-staff-routes";
 import { mountMatrixRoutes } from "./dashboard-matrix-routes";
-
-/** How old the nav's 私信 count may be. */
-const BADGE_MS = 15_000;
 
 /** The dashboard's router; `accountRouters` are the pages of each served account (tests walk them). */
 export type DashboardRouter = Router & { accountRouters: ReadonlyMap<string, Router> };
@@ -82,24 +80,11 @@ export function dashboardRoutes(deps: Deps): DashboardRouter {
     return deps.matrix.get(chooseAccount(ctx, accountIds, staff?.grants, dashboard.secureCookie))!;
   };
 
-  /**
-   * The 私信 count in the nav of every page. Counting a week of threads took ~117 ms at a
-   * 1,000,000-message history (README, Benchmarks: the matrix pages), more than the rest of a page;
-   * the nav shows it up to BADGE_MS old (the 私信 page itself always counts afresh).
-   */
-  const badges = new Map<string, { at: number; value: ReturnType<typeof unansweredSummary> }>();
-  const inboxBadge = (scoped: Deps) => {
-    const now = deps.clock.now().getTime();
-    const cached = badges.get(scoped.account.id);
-    if (cached && now - cached.at < BADGE_MS) return cached.value;
-    const value = unansweredSummary(scoped.inbox, deps.clock.now());
-    badges.set(scoped.account.id, { at: now, value });
-    return value;
-  };
+  const badge = createInboxBadge(deps.clock);
   // A staff action here (a reply, a 青年之声 answer…) may change the count: the next page counts afresh.
   router.use(async (ctx, next) => {
     await next();
-    if (ctx.method !== "GET" && ctx.method !== "HEAD") badges.clear();
+    if (ctx.method !== "GET" && ctx.method !== "HEAD") badge.clear();
   });
   mountAssetRoutes(router, assets.files);
   mountAuthRoutes(router, {
@@ -125,7 +110,7 @@ export function dashboardRoutes(deps: Deps): DashboardRouter {
   const shell = (scoped: Deps, ctx: Context, title: string, body: Parameters<typeof layout>[1], options: { active?: NavId; query?: string; charts?: boolean }) => {
     const staff = staffOf(ctx);
     const accountId = scoped.account.id;
-    const inbox = can(staff.grants, "view", accountId) ? { inbox: inboxBadge(scoped) } : {};
+    const inbox = can(staff.grants, "view", accountId) ? { inbox: badge.of(scoped) } : {};
     const switcher = [...deps.matrix.values()]
       .filter((d) => can(staff.grants, "view", d.account.id))
       .map((d) => ({ id: d.account.id, name: d.config.dashboard.accountName, current: d.account.id === accountId }));
