@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type Router from "@koa/router";
 import type { Context } from "koa";
@@ -10,13 +10,13 @@ import { decodeMarkdown, MAX_MARKDOWN_BYTES } from "../../posts/decode-markdown"
 import { PHONE_PREVIEW_CSP } from "../../posts/phone-preview";
 import { fieldTitle } from "../../posts/post-schema";
 import { composePostText, hashText, POST_NAME_RE, postPath, savePostFile, SLUG_RE, suggestSlug } from "../../posts/save-post";
-import { IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES, saveImage, sniffImage } from "../../posts/upload-image";
+import { MAX_IMAGE_BYTES, saveImage } from "../../posts/upload-image";
 import { massQuota } from "../../publisher/mass-quota";
 import { upcomingIssues } from "../../publisher/upcoming-issues";
 import { localDate } from "../../time";
 import { staffOf } from "../middleware/auth-session";
 import { formOf } from "../middleware/csrf";
-import { formUploadOf, formUploadsOf, requireCsrfFiles, requireCsrfUpload } from "../middleware/csrf-upload";
+import { formUploadsOf, requireCsrfFiles } from "../middleware/csrf-upload";
 import { requireCsrfLargeForm } from "../middleware/csrf-editor";
 import {
   describeDraftPlan,
@@ -34,6 +34,7 @@ import { DRAFT_EDITOR_JS } from "../views/assets/draft-editor-script";
 import { draftListPage, editorPage, type DraftAssets, type Notice } from "../views/draft-views";
 import type { SafeHtml } from "../views/html";
 import type { PageRouteDeps } from "./dashboard-page-routes";
+import { mountDraftPictureRoutes } from "./dashboard-draft-picture-routes";
 import { one } from "./query-value";
 
 /** The editor's form: a post of MAX_MARKDOWN_BYTES, percent-encoded (a CJK character is 9 bytes encoded, 3 raw). */
@@ -61,6 +62,7 @@ const EDITOR_CSP =
  * Every POST: login, CSRF token, an audit line; every write through writeFileAtomic.
  */
 export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDeps): void {
+  mountDraftPictureRoutes(router, deps, pages);
   const accountId = deps.account.id;
   const postsLabel = postsFolderLabel(accountId);
   const contentDir = deps.config.contentDir;
@@ -190,29 +192,6 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     showEditor(ctx, form, undefined);
   });
 
-  router.get("/drafts/images/:file", pages.requireStaff, (ctx) => {
-    const name = (ctx.params as { file: string }).file;
-    const file = path.join(postsDir, "images", name);
-    if (!/^[^/\\]+$/.test(name) || name.startsWith(".") || !existsSync(file) || !statSync(file).isFile()) {
-      ctx.status = 404;
-      ctx.type = "text/plain";
-      ctx.body = "没有这张图片";
-      return;
-    }
-    const data = readFileSync(file);
-    const kind = sniffImage(data);
-    // Only pictures by content: a file named .jpg holding HTML or SVG is never served as such.
-    if (!kind) {
-      ctx.status = 415;
-      ctx.type = "text/plain";
-      ctx.body = "这个文件不是 jpg、png、gif 或 webp 图片";
-      return;
-    }
-    ctx.set("Cache-Control", "private, max-age=60");
-    ctx.type = IMAGE_CONTENT_TYPES[kind];
-    ctx.body = data;
-  });
-
   /** The phone preview of a post's text: images through /dashboard/drafts/images, as the phone will see them. */
   const sendPreview = (ctx: Context, name: string, text: string | undefined) => {
     ctx.set("Content-Security-Policy", PHONE_PREVIEW_CSP);
@@ -297,23 +276,6 @@ export function mountDraftRoutes(router: Router, deps: Deps, pages: PageRouteDep
     audit(ctx, saved.created ? "post.create" : "post.save", s.fileName, `${draft ? "草稿" : "排期"}；${result.errors.length} 个问题；sha256 ${saved.hash.slice(0, 12)}`);
     ctx.status = 303;
     ctx.redirect(`/dashboard/drafts/${s.fileName}?saved=1`);
-  });
-
-  router.post("/drafts/images", pages.requireStaff, requireCsrfUpload(MAX_IMAGE_BYTES), (ctx) => {
-    const upload = formUploadOf(ctx);
-    const form = formOf(ctx);
-    const post = form.get("post") ?? "";
-    const stem = POST_NAME_RE.exec(post)?.[2] ?? (SLUG_RE.test(post) ? post : "image");
-    const result = upload
-      ? saveImage(contentDir, upload, stem)
-      : ({ ok: false, problem: "没有收到图片：请选择或拖入一张图片。" } as const);
-    if (result.ok) audit(ctx, "image.upload", result.ref, `${upload!.filename} → ${result.name}，${result.bytes} 字节${result.reused ? "（与已有图片相同，未重复保存）" : ""}`);
-    const note = result.ok
-      ? `已插入 ${result.ref}${result.reused ? "（同一张图片已存在，直接使用）" : result.renamed ? "（已有同名的其他图片，已改名，原图未被覆盖）" : ""}`
-      : undefined;
-    ctx.status = result.ok ? 200 : 422;
-    ctx.type = "application/json";
-    ctx.body = result.ok ? { ok: true, ref: result.ref, name: result.name, note } : { ok: false, problem: result.problem };
   });
 
   router.post("/drafts/upload", pages.requireStaff, requireCsrfFiles(UPLOAD_LIMITS), (ctx) => {
